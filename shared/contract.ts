@@ -1,0 +1,192 @@
+// Runs everywhere. THE IPC contract: every method (its input schema and result type) and every event, in one place.
+// The main-process handlers, the preload bridge, the preview bridge and the renderer's `api` are all derived from it:
+// adding a method here without a handler in core is a compile error (see `Handlers`).
+//
+// Recipe for a new method: add it below with its zod input; implement it in a service under
+// electron/main/core/services/ and list it in that service's handlers; use it from the renderer as `api.<name>()`.
+import { z } from 'zod';
+import {
+  CloseOutResult,
+  Id,
+  instant,
+  NextStepKind,
+  optionalText,
+  Outcome,
+  Owner,
+  requiredText,
+  type Meeting,
+  type NextStep,
+  type Thread,
+} from './domain';
+import type { AppState, LiveView, ReviewView, WindowName, WrapUpView } from './views';
+
+/** Declares a method: its input schema now, its result type as a type argument. */
+const method =
+  <R>() =>
+  <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R });
+
+const NoInput = z.strictObject({}).optional();
+const ById = z.strictObject({ id: Id });
+
+const AgendaInput = z
+  .array(
+    z.strictObject({
+      id: Id.optional(),
+      text: requiredText('An agenda item', 300),
+      done: z.boolean().optional(),
+      minutes: z.number().int().min(1, 'Minutes must be at least 1.').max(480, 'Minutes must be at most 480.').optional(),
+    }),
+  )
+  .max(50, 'Keep the agenda to at most 50 items.');
+
+const https = z
+  .string()
+  .trim()
+  .url('The join link is not a valid address.')
+  .refine((u) => u.startsWith('https://'), 'The join link must start with https://.');
+
+const MeetingFields = {
+  title: requiredText('The meeting title', 200),
+  start: instant('The start'),
+  end: instant('The end'),
+  stage: requiredText('The stage', 80).default('First meeting'),
+  purpose: optionalText('The purpose', 500),
+  idealOutcome: optionalText('The ideal outcome', 500),
+  whyUs: optionalText('Why us', 1000),
+  agenda: AgendaInput.default([]),
+  attendees: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
+  joinUrl: https.optional(),
+  internal: z.boolean().default(false),
+};
+
+const endsAfterStart = (m: { start?: string; end?: string }) => !m.start || !m.end || m.end > m.start;
+const endsAfterStartIssue = { message: 'The meeting must end after it starts.', path: ['end'] };
+
+export const CreateMeetingInput = z
+  .strictObject({
+    /** An existing deal thread, or… */
+    threadId: Id.optional(),
+    /** …the prospect's account, which starts a new thread. */
+    account: z.string().trim().max(200, 'The account is too long (at most 200 characters).').optional(),
+    ...MeetingFields,
+  })
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .refine((m) => !!m.threadId || !!m.account, {
+    message: 'Name the account (the prospect’s company) or pick a deal.',
+    path: ['account'],
+  });
+
+export const UpdateMeetingInput = z
+  .strictObject({ id: Id, ...z.object(MeetingFields).partial().shape })
+  .refine(endsAfterStart, endsAfterStartIssue);
+
+export const ConfirmPurposeInput = z
+  .strictObject({
+    meetingId: Id,
+    kind: z.enum(['confirm', 'reconfirm']),
+    result: z.enum(['agreed', 'adjusted'], { error: 'Say whether they agreed or you adjusted the purpose.' }),
+    adjustedPurpose: z.string().trim().max(500, 'The adjusted purpose is too long (at most 500 characters).').optional(),
+  })
+  .refine((c) => c.result !== 'adjusted' || !!c.adjustedPurpose, {
+    message: 'Write the purpose as you both agreed it.',
+    path: ['adjustedPurpose'],
+  });
+
+export const NextStepInput = z.strictObject({
+  meetingId: Id,
+  kind: NextStepKind,
+  what: requiredText('What happens next', 300),
+  when: instant('The date and time of the next step'),
+  durationMinutes: z.number().int().min(5, 'At least 5 minutes.').max(600, 'At most 10 hours.').default(30),
+  owner: Owner,
+  purpose: requiredText('The point of the next step', 500),
+  bring: optionalText('What you will bring', 500),
+  agreed: z.boolean({ error: 'Say whether the prospect agreed to it on the call.' }),
+  outcome: Outcome.optional(),
+  notes: optionalText('Notes', 5000),
+});
+export type NextStepInput = z.infer<typeof NextStepInput>;
+
+export const CloseOutInput = z.strictObject({
+  meetingId: Id,
+  result: CloseOutResult,
+  reason: requiredText('A reason', 1000).refine((s) => s.length >= 3, 'Say in a few words why the deal ended.'),
+  outcome: Outcome.optional(),
+  notes: optionalText('Notes', 5000),
+});
+
+export const contract = {
+  getState: method<AppState>()(NoInput),
+  getReview: method<ReviewView>()(NoInput),
+  createMeeting: method<Meeting>()(CreateMeetingInput),
+  updateMeeting: method<Meeting>()(UpdateMeetingInput),
+  startMeeting: method<Meeting>()(ById),
+  getLive: method<LiveView | null>()(NoInput),
+  confirmPurpose: method<Meeting>()(ConfirmPurposeInput),
+  setAgendaItemDone: method<Meeting>()(z.strictObject({ meetingId: Id, itemId: Id, done: z.boolean() })),
+  endCall: method<Meeting>()(z.strictObject({ meetingId: Id })),
+  getWrapUp: method<WrapUpView | null>()(NoInput),
+  logNextStep: method<{ step: NextStep; plannedMeeting: Meeting | null }>()(NextStepInput),
+  closeOutThread: method<Thread>()(CloseOutInput),
+  acknowledgeNotice: method<AppState>()(NoInput),
+  showWindow: method<null>()(z.strictObject({ window: z.enum(['overlay', 'wrapup', 'review']) })),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+export type MethodInput<K extends MethodName> = z.output<Contract[K]['input']>;
+export type MethodRawInput<K extends MethodName> = z.input<Contract[K]['input']>;
+export type MethodResult<K extends MethodName> = Contract[K]['result'];
+
+/** Events pushed from the core to every window. */
+export interface Events {
+  /** The store changed: views should refetch. */
+  changed: { revision: number };
+  /** The core's clock jumped (a test clock moved): re-sync the on-screen clock. */
+  clock: { now: number };
+  /** The core wants a window shown or hidden (the Electron host does it; the preview shows a banner). */
+  window: { window: WindowName; action: 'show' | 'hide' };
+}
+export type EventName = keyof Events;
+export const eventNames = ['changed', 'clock', 'window'] as const satisfies readonly EventName[];
+type MissingEvent = Exclude<EventName, (typeof eventNames)[number]>;
+// Compile-time check that `eventNames` lists every event.
+export const allEventsListed: MissingEvent extends never ? true : never = true;
+
+/** The IPC channel of a method or event. */
+export const channelOf = (name: MethodName | EventName) => `second-step:${name}`;
+
+export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'read-only' | 'internal' | 'forbidden';
+export interface ErrorBody {
+  code: ErrorCode;
+  /** A plain sentence for the rep. */
+  message: string;
+  /** Per-field messages, keyed by the input field's path ("what", "agenda.0.text"). */
+  fields?: Record<string, string>;
+}
+/** Every call answers with this envelope: errors cross IPC and HTTP as data, never as lost exception props. */
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: ErrorBody };
+
+/** Core side: one handler per method — a method without a handler does not compile. */
+export type Handlers = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodResult<K>> };
+
+type Args<K extends MethodName> = undefined extends MethodRawInput<K> ? [input?: MethodRawInput<K>] : [input: MethodRawInput<K>];
+type Unsubscribe = () => void;
+
+/** What a host exposes to a page as `window.api` (preload over IPC, preview over HTTP + SSE). */
+export type Bridge = { [K in MethodName]: (...args: Args<K>) => Promise<Reply<MethodResult<K>>> } & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe;
+};
+
+/** What the renderer codes against: the bridge with replies unwrapped (errors thrown as `ApiError`). */
+export type Api = { [K in MethodName]: (...args: Args<K>) => Promise<MethodResult<K>> } & Pick<Bridge, 'on'>;
+
+/** Builds a bridge from a host's transport; shared by the preload and the preview so neither writes it by hand. */
+export function buildBridge(
+  invoke: (name: MethodName, input: unknown) => Promise<Reply<unknown>>,
+  subscribe: (event: EventName, listener: (payload: unknown) => void) => Unsubscribe,
+): Bridge {
+  const methods = Object.fromEntries(methodNames.map((name) => [name, (input?: unknown) => invoke(name, input)]));
+  return { ...methods, on: (event, listener) => subscribe(event, listener as (p: unknown) => void) } as Bridge;
+}

@@ -1,0 +1,26 @@
+// Runs everywhere. The whole store document as it sits on disk. `schemaVersion` lets an older app recognise a file
+// written by a newer one (open read-only, ask to update) and lets migrations upgrade older files.
+import { z } from 'zod';
+import { Meeting } from './meeting';
+import { NextStep } from './next-step';
+import { Settings } from './settings';
+import { Thread } from './thread';
+
+export const SCHEMA_VERSION = 1;
+
+export const StoreDocument = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  threads: z.array(Thread),
+  meetings: z.array(Meeting),
+  nextSteps: z.array(NextStep),
+  settings: Settings,
+});
+export type StoreDocument = z.infer<typeof StoreDocument>;
+
+export const emptyDocument = (): StoreDocument => ({
+  schemaVersion: SCHEMA_VERSION,
+  threads: [],
+  meetings: [],
+  nextSteps: [],
+  settings: Settings.parse({}),
+});

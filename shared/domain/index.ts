@@ -1,0 +1,6 @@
+export * from './primitives';
+export * from './thread';
+export * from './meeting';
+export * from './next-step';
+export * from './settings';
+export * from './document';

@@ -1,0 +1,38 @@
+// Runs everywhere. The next step is the agreed next action of a thread; logging one is what clears a wrap-up.
+import { z } from 'zod';
+import { Id, Instant, optionalText, requiredText } from './primitives';
+
+/** Kinds that put the rep and the prospect together again; logging one plans the thread's next meeting. */
+export const MEETING_KINDS = ['call', 'video-call', 'meeting', 'demo', 'presentation', 'workshop'] as const;
+/** Kinds that are work, not a meeting: "send the proposal", "they send the NDA". */
+export const TASK_KINDS = ['task'] as const;
+
+export const NextStepKind = z.enum([...MEETING_KINDS, ...TASK_KINDS], {
+  error: 'Choose what kind of step it is (a call, a meeting, a demo… or a task).',
+});
+export type NextStepKind = z.infer<typeof NextStepKind>;
+
+export const isMeetingKind = (kind: NextStepKind): boolean => (MEETING_KINDS as readonly string[]).includes(kind);
+
+export const Owner = z.enum(['me', 'prospect', 'both'], { error: 'Say who owns the step: you, the prospect or both.' });
+export type Owner = z.infer<typeof Owner>;
+
+export const NextStepStatus = z.enum(['open', 'done', 'missed']);
+
+export const NextStep = z.object({
+  id: Id,
+  threadId: Id,
+  fromMeetingId: Id,
+  kind: NextStepKind,
+  what: requiredText('What happens next', 300),
+  when: Instant,
+  durationMinutes: z.number().int().min(5).max(600).default(30),
+  owner: Owner,
+  purpose: requiredText('The point of the next step', 500),
+  bring: optionalText('What you will bring', 500),
+  agreed: z.boolean(),
+  status: NextStepStatus,
+  createdAt: Instant,
+  plannedMeetingId: Id.optional(),
+});
+export type NextStep = z.infer<typeof NextStep>;

@@ -1,0 +1,49 @@
+// Runs everywhere. What the core hands to the windows: read-only views assembled from the store document.
+import type { Meeting, NextStep, Thread } from './domain';
+
+export type WindowName = 'overlay' | 'wrapup' | 'review';
+
+/** Something the rep must be told about the data itself (a restored backup, a read-only file, a failed save). */
+export interface Notice {
+  kind: 'restored-from-backup' | 'unreadable-no-backup' | 'newer-version' | 'write-failed';
+  /** One or two plain sentences for the rep. */
+  message: string;
+  /** When the backup that was loaded instead had been taken (ISO). */
+  backupTime?: string;
+  /** Where the unreadable file was moved, untouched. */
+  quarantinedFile?: string;
+}
+
+export interface AppState {
+  /** The core's clock (ms since epoch). Windows run their timers on this, not on their own clock. */
+  now: number;
+  revision: number;
+  notice: Notice | null;
+  /** True when the store cannot be written (a newer app's file, or an unreadable file awaiting the rep's word). */
+  readOnly: boolean;
+  liveMeetingId: string | null;
+  pendingWrapUps: number;
+}
+
+export interface ReviewView {
+  threads: Thread[];
+  /** All meetings, earliest first. */
+  meetings: Meeting[];
+  nextSteps: NextStep[];
+  /** Ids of meetings still owing a wrap-up, in the order they must be cleared. */
+  pendingWrapUpIds: string[];
+}
+
+export interface LiveView {
+  meeting: Meeting;
+  thread: Thread;
+  /** Wrap-ups of earlier calls that wait until this call ends. */
+  waitingWrapUps: number;
+}
+
+export interface WrapUpView {
+  meeting: Meeting;
+  thread: Thread;
+  /** How many wrap-ups are pending in all, this one included. */
+  pending: number;
+}

@@ -1,0 +1,45 @@
+// Test projects by where the code runs (see README "How the tests are organised").
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  test: {
+    reporters: ['default', resolve(root, 'tests/support/count-reporter.ts')],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/shared/**/*.test.ts', 'tests/core/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // Only the platform adapter and the composition root see `electron`, and here it is the fake.
+        resolve: { alias: { electron: resolve(root, 'tests/support/fake-electron.ts') } },
+        test: { name: 'platform', environment: 'node', include: ['tests/platform/**/*.test.ts'] },
+      },
+      {
+        plugins: [react()],
+        test: { name: 'renderer', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: [resolve(root, 'tests/e2e/global-setup.ts')],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: { name: 'electron', environment: 'node', include: ['tests/electron/**/*.test.ts'], testTimeout: 120_000 },
+      },
+    ],
+  },
+});
