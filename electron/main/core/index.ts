@@ -31,3 +31,5 @@ export interface Core {
   clock: Clock;
   close(): Promise<void>;
 }
+
+export { createCore } from './create-core';

@@ -1,0 +1,44 @@
+// Runs in Node (main and preview). Builds the core: open the durable store, then the services over it. Both hosts
+// (Electron's main process and the browser preview) call this and nothing else.
+import type { Handlers } from '../../../shared/contract';
+import { pendingWrapUps, wrapUpToShow } from '../../../shared/rules/wrap-up-gate';
+import type { Core, CoreOptions, EventListener } from './index';
+import { openStore } from './store';
+import { appStateService } from './services/app-state';
+import { createContext } from './services/context';
+import { liveSessionService } from './services/live-session';
+import { meetingsService } from './services/meetings';
+import { wrapUpService } from './services/wrap-up';
+
+export async function createCore({ dataDir, clock, log }: CoreOptions): Promise<Core> {
+  const store = await openStore({ dir: dataDir, now: () => clock.now(), ...(log ? { log } : {}) });
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const ctx = createContext(store, clock, emit);
+  // Spelled out so a contract method without a handler is a compile error.
+  const handlers: Handlers = {
+    ...appStateService(ctx),
+    ...meetingsService(ctx),
+    ...liveSessionService(ctx),
+    ...wrapUpService(ctx),
+  };
+  const stopClock = clock.onJump((now) => emit('clock', { now }));
+  return {
+    handlers,
+    store,
+    clock,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0,
+    wrapUpMeetingId: () => wrapUpToShow(store.data)?.id ?? null,
+    async close() {
+      stopClock();
+      listeners.clear();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Runs in Node (main and preview). What every service shares: the store, the clock, and the event stream. All
+// changes go through `mutate`, which writes durably BEFORE it announces anything — so no window ever shows a state
+// that is not yet on disk.
+import type { Meeting, StoreDocument, Thread } from '../../../../shared/domain';
+import { isGated } from '../../../../shared/rules/wrap-up-gate';
+import { transition, type LifecycleEvent } from '../../../../shared/rules/lifecycle';
+import type { Clock } from '../clock';
+import { conflict, notFound } from '../errors';
+import type { EventListener } from '../index';
+import type { Store } from '../store/types';
+
+export interface ServiceContext {
+  store: Store;
+  clock: Clock;
+  emit: EventListener;
+  /** The store's revision as seen by windows; bumps after every durable change. */
+  revision(): number;
+  /** Applies a change durably, then tells every window to refresh. Returns what `change` returned. */
+  mutate<T>(change: (doc: StoreDocument) => T): Promise<T>;
+  nowIso(): string;
+}
+
+export function createContext(store: Store, clock: Clock, emit: EventListener): ServiceContext {
+  let revision = 0;
+  return {
+    store,
+    clock,
+    emit,
+    revision: () => revision,
+    nowIso: () => new Date(clock.now()).toISOString(),
+    async mutate(change) {
+      let result!: ReturnType<typeof change>;
+      await store.update((doc) => {
+        result = change(doc);
+      });
+      revision += 1;
+      emit('changed', { revision });
+      return result;
+    },
+  };
+}
+
+export function findMeeting(doc: StoreDocument, id: string): Meeting {
+  const meeting = doc.meetings.find((m) => m.id === id);
+  if (!meeting) throw notFound('That meeting');
+  return meeting;
+}
+
+export function findThread(doc: StoreDocument, id: string): Thread {
+  const thread = doc.threads.find((t) => t.id === id);
+  if (!thread) throw notFound('That deal');
+  return thread;
+}
+
+/** Moves a meeting along its lifecycle, or refuses in plain words. */
+export function advance(doc: StoreDocument, meeting: Meeting, event: LifecycleEvent): void {
+  const next = transition(meeting.status, event, isGated(meeting, doc.settings));
+  if (!next.ok) throw conflict(next.reason);
+  meeting.status = next.to;
+}
+
+export const newId = (): string => crypto.randomUUID();

@@ -1,0 +1,116 @@
+// Runs in Node (main and preview). The wrap-up gate's exits: log the next step (its own point, a real date and
+// time, what the rep will bring, whether the prospect agreed) or close the deal thread out with a reason.
+import type { Handlers, MethodInput } from '../../../../shared/contract';
+import { isMeetingKind, type Meeting, type NextStep, type NextStepKind, type StoreDocument } from '../../../../shared/domain';
+import { OWES_WRAP_UP } from '../../../../shared/rules/lifecycle';
+import { wrapUpToShow, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
+import { conflict, invalid } from '../errors';
+import { advance, findMeeting, findThread, newId, type ServiceContext } from './context';
+
+function owingMeeting(doc: StoreDocument, id: string): Meeting {
+  const meeting = findMeeting(doc, id);
+  if (!OWES_WRAP_UP.includes(meeting.status)) throw conflict('This call is already wrapped up.');
+  return meeting;
+}
+
+const stageFor = (kind: NextStepKind): string => (kind === 'demo' ? 'Demo' : kind === 'presentation' ? 'Presentation' : 'Follow-up');
+
+const OUTCOME_WORDS = { achieved: 'achieved', partly: 'partly achieved', missed: 'missed' } as const;
+
+/** A meeting-kind step puts the next meeting in the diary, carrying forward its point, what to bring and how the
+ * last call went — so the rep walks into it prepared. */
+function planNextMeeting(step: NextStep, from: Meeting): Meeting {
+  const end = new Date(Date.parse(step.when) + step.durationMinutes * 60_000).toISOString();
+  const last = from.outcome ? `Last call (${from.title}): ideal outcome ${OUTCOME_WORDS[from.outcome]}.` : '';
+  return {
+    id: newId(),
+    threadId: step.threadId,
+    title: step.what,
+    start: step.when,
+    end,
+    stage: stageFor(step.kind),
+    purpose: step.purpose,
+    idealOutcome: '',
+    whyUs: from.whyUs,
+    agenda: [],
+    attendees: from.attendees,
+    internal: from.internal,
+    source: { kind: 'next-step', nextStepId: step.id },
+    status: 'planned',
+    confirmations: [],
+    notes: [last, from.notes].filter(Boolean).join('\n'),
+    bring: step.bring,
+  };
+}
+
+function recordOutcome(meeting: Meeting, input: { outcome?: Meeting['outcome']; notes: string }) {
+  if (input.outcome) meeting.outcome = input.outcome;
+  if (input.notes) meeting.notes = input.notes;
+}
+
+export function wrapUpService(ctx: ServiceContext) {
+  /** After a wrap-up clears: show the next one in the queue, or put the window away. */
+  const announceQueue = () =>
+    ctx.emit('window', { window: 'wrapup', action: wrapUpToShow(ctx.store.data) ? 'show' : 'hide' });
+
+  return {
+    async getWrapUp() {
+      const doc = ctx.store.data;
+      const meeting = wrapUpToShow(doc);
+      if (!meeting) return null;
+      return { meeting, thread: findThread(doc, meeting.threadId), pending: pendingWrapUps(doc).length };
+    },
+
+    async logNextStep(input: MethodInput<'logNextStep'>) {
+      const result = await ctx.mutate((doc) => {
+        const meeting = owingMeeting(doc, input.meetingId);
+        if (Date.parse(input.when) <= ctx.clock.now()) {
+          throw invalid({ when: 'Pick a time in the future — the next step has not happened yet.' });
+        }
+        const step: NextStep = {
+          id: newId(),
+          threadId: meeting.threadId,
+          fromMeetingId: meeting.id,
+          kind: input.kind,
+          what: input.what,
+          when: new Date(input.when).toISOString(),
+          durationMinutes: input.durationMinutes,
+          owner: input.owner,
+          purpose: input.purpose,
+          bring: input.bring,
+          agreed: input.agreed,
+          status: 'open',
+          createdAt: ctx.nowIso(),
+        };
+        recordOutcome(meeting, input);
+        const planned = isMeetingKind(step.kind) ? planNextMeeting(step, meeting) : null;
+        if (planned) {
+          step.plannedMeetingId = planned.id;
+          doc.meetings.push(planned);
+        }
+        doc.nextSteps.push(step);
+        advance(doc, meeting, 'resolve');
+        return { step, plannedMeeting: planned };
+      });
+      announceQueue();
+      return result;
+    },
+
+    async closeOutThread(input: MethodInput<'closeOutThread'>) {
+      const thread = await ctx.mutate((doc) => {
+        const meeting = owingMeeting(doc, input.meetingId);
+        const target = findThread(doc, meeting.threadId);
+        target.status = input.result;
+        target.closeOut = { result: input.result, reason: input.reason, at: ctx.nowIso(), meetingId: meeting.id };
+        recordOutcome(meeting, input);
+        // Closing the deal settles every wrap-up it still owed.
+        for (const owed of doc.meetings.filter((m) => m.threadId === target.id && OWES_WRAP_UP.includes(m.status))) {
+          advance(doc, owed, 'resolve');
+        }
+        return target;
+      });
+      announceQueue();
+      return thread;
+    },
+  } satisfies Pick<Handlers, 'getWrapUp' | 'logNextStep' | 'closeOutThread'>;
+}
