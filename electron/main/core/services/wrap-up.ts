@@ -3,6 +3,7 @@
 import type { Handlers, MethodInput } from '../../../../shared/contract';
 import { isMeetingKind, type Meeting, type NextStep, type NextStepKind, type StoreDocument } from '../../../../shared/domain';
 import { OWES_WRAP_UP } from '../../../../shared/rules/lifecycle';
+import { assessNextStep } from '../../../../shared/rules/next-step-quality';
 import { wrapUpToShow, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { conflict, invalid } from '../errors';
 import { advance, findMeeting, findThread, newId, type ServiceContext } from './context';
@@ -64,9 +65,9 @@ export function wrapUpService(ctx: ServiceContext) {
     async logNextStep(input: MethodInput<'logNextStep'>) {
       const result = await ctx.mutate((doc) => {
         const meeting = owingMeeting(doc, input.meetingId);
-        if (Date.parse(input.when) <= ctx.clock.now()) {
-          throw invalid({ when: 'Pick a time in the future — the next step has not happened yet.' });
-        }
+        const coach = { now: ctx.clock.now(), maxDaysOut: doc.settings.nextStep.maxDaysOut };
+        const blocking = assessNextStep(input, coach).filter((f) => f.severity === 'required');
+        if (blocking.length > 0) throw invalid(Object.fromEntries(blocking.map((f) => [f.field, f.message])));
         const step: NextStep = {
           id: newId(),
           threadId: meeting.threadId,

@@ -1,0 +1,162 @@
+// The whole call loop through the real core and a real data folder: prep -> start -> confirm -> end -> wrap-up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreDocument } from '../../shared/domain';
+import { discoveryCall, goodStep, iso, minutes, openTestCore, T0, type TestCore } from '../support/core-harness';
+
+let t: TestCore;
+afterEach(async () => t?.dispose());
+
+const onDisk = (dataDir: string) => StoreDocument.parse(JSON.parse(readFileSync(join(dataDir, 'second-step.json'), 'utf8')));
+
+async function endedCall(overrides: Record<string, unknown> = {}) {
+  const meeting = await t.ok('createMeeting', discoveryCall(overrides));
+  await t.ok('startMeeting', { id: meeting.id });
+  await t.ok('endCall', { meetingId: meeting.id });
+  return meeting;
+}
+
+describe('the call loop', () => {
+  it('walks one rep through one call and keeps everything on disk', async () => {
+    t = await openTestCore();
+    const meeting = await t.ok('createMeeting', discoveryCall());
+    expect(meeting.status).toBe('planned');
+    expect(meeting.agenda.map((a) => a.text)).toEqual(['Their current routing process', 'Pain points', 'Agree the next step']);
+
+    t.clock.set(T0 + minutes(61));
+    await t.ok('startMeeting', { id: meeting.id });
+    const live = await t.ok('getLive');
+    expect(live?.meeting.purpose).toMatch(/plans routes/);
+    expect(live?.thread.account).toBe('Acme Logistics');
+
+    const confirmed = await t.ok('confirmPurpose', { meetingId: meeting.id, kind: 'confirm', result: 'agreed' });
+    expect(confirmed.confirmations).toEqual([{ kind: 'confirm', at: iso(T0 + minutes(61)), result: 'agreed' }]);
+    await t.ok('setAgendaItemDone', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, done: true });
+
+    t.clock.set(T0 + minutes(88));
+    const ended = await t.ok('endCall', { meetingId: meeting.id });
+    expect(ended.status).toBe('wrapping-up');
+    expect((await t.ok('getWrapUp'))?.meeting.id).toBe(meeting.id);
+    expect(t.core.hasPendingWrapUp()).toBe(true);
+
+    const logged = await t.ok('logNextStep', goodStep(meeting.id));
+    expect(t.core.hasPendingWrapUp()).toBe(false);
+    expect(await t.ok('getWrapUp')).toBeNull();
+
+    // A demo is a meeting kind: the thread's next meeting is planned, carrying the point and what to bring.
+    expect(logged.plannedMeeting).toMatchObject({
+      status: 'planned',
+      threadId: meeting.threadId,
+      start: iso(T0 + minutes(60 * 24 * 7)),
+      end: iso(T0 + minutes(60 * 24 * 7 + 30)),
+      purpose: 'Show route planning on their depot data',
+      bring: 'Sample plan from their depot list',
+      stage: 'Demo',
+    });
+
+    const disk = onDisk(t.dataDir);
+    expect(disk.nextSteps).toEqual([logged.step]);
+    expect(disk.meetings.find((m) => m.id === meeting.id)?.status).toBe('done');
+
+    t = await t.reopen();
+    expect((await t.ok('getReview')).nextSteps).toEqual([logged.step]);
+  });
+
+  it('refuses an empty or past next step with plain field messages and keeps the wrap-up pending', async () => {
+    t = await openTestCore();
+    const meeting = await endedCall();
+    const before = readFileSync(join(t.dataDir, 'second-step.json'));
+
+    const empty = await t.call('logNextStep', { meetingId: meeting.id });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    if (!empty.ok) expect(Object.keys(empty.error.fields!)).toEqual(expect.arrayContaining(['what', 'when', 'purpose', 'agreed']));
+
+    const past = await t.call('logNextStep', goodStep(meeting.id, { when: iso(T0 - minutes(5)) }));
+    expect(past).toMatchObject({ ok: false, error: { fields: { when: expect.stringMatching(/future/) } } });
+
+    expect(readFileSync(join(t.dataDir, 'second-step.json'))).toEqual(before);
+    expect(t.core.hasPendingWrapUp()).toBe(true);
+  });
+
+  it('writes the pending wrap-up to disk before asking for the wrap-up window', async () => {
+    t = await openTestCore();
+    const meeting = await t.ok('createMeeting', discoveryCall());
+    await t.ok('startMeeting', { id: meeting.id });
+    let statusOnDiskWhenShown: string | undefined;
+    t.core.onEvent((event, payload) => {
+      if (event === 'window' && 'window' in payload && payload.window === 'wrapup' && payload.action === 'show') {
+        statusOnDiskWhenShown = onDisk(t.dataDir).meetings.find((m) => m.id === meeting.id)?.status;
+      }
+    });
+    await t.ok('endCall', { meetingId: meeting.id });
+    expect(statusOnDiskWhenShown).toBe('wrapping-up');
+  });
+
+  it('holds queued wrap-ups back while another call is live, then clears them in order', async () => {
+    t = await openTestCore();
+    const first = await endedCall();
+    const second = await t.ok('createMeeting', discoveryCall({ title: 'Pricing with Globex', account: 'Globex' }));
+    await t.ok('startMeeting', { id: second.id });
+    expect(await t.ok('getWrapUp')).toBeNull();
+    expect((await t.ok('getLive'))?.waitingWrapUps).toBe(1);
+
+    t.clock.advance(minutes(30));
+    await t.ok('endCall', { meetingId: second.id });
+    expect(await t.ok('getWrapUp')).toMatchObject({ meeting: { id: first.id }, pending: 2 });
+    await t.ok('logNextStep', goodStep(first.id));
+    expect(await t.ok('getWrapUp')).toMatchObject({ meeting: { id: second.id }, pending: 1 });
+  });
+
+  it('refuses to start a second call while one is live', async () => {
+    t = await openTestCore();
+    const a = await t.ok('createMeeting', discoveryCall());
+    const b = await t.ok('createMeeting', discoveryCall({ title: 'Another' }));
+    await t.ok('startMeeting', { id: a.id });
+    expect(await t.call('startMeeting', { id: b.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/End your call/) },
+    });
+  });
+
+  it('lets the rep close the deal out instead, with a reason', async () => {
+    t = await openTestCore();
+    const meeting = await endedCall();
+    expect(await t.call('closeOutThread', { meetingId: meeting.id, result: 'not-a-fit', reason: '' })).toMatchObject({
+      ok: false,
+      error: { fields: { reason: 'A reason is required.' } },
+    });
+    const thread = await t.ok('closeOutThread', { meetingId: meeting.id, result: 'not-a-fit', reason: 'They route by hand and will not change' });
+    expect(thread.status).toBe('not-a-fit');
+    expect(t.core.hasPendingWrapUp()).toBe(false);
+    expect(onDisk(t.dataDir).threads[0]?.closeOut?.reason).toBe('They route by hand and will not change');
+  });
+
+  it('does not gate internal meetings unless the rep asks', async () => {
+    t = await openTestCore();
+    const meeting = await endedCall({ internal: true });
+    expect((await t.ok('getReview')).meetings.find((m) => m.id === meeting.id)?.status).toBe('done');
+    expect(t.core.hasPendingWrapUp()).toBe(false);
+  });
+
+  it('re-confirming needs a first confirmation; an adjusted purpose replaces the old one', async () => {
+    t = await openTestCore();
+    const meeting = await t.ok('createMeeting', discoveryCall());
+    await t.ok('startMeeting', { id: meeting.id });
+    expect(await t.call('confirmPurpose', { meetingId: meeting.id, kind: 'reconfirm', result: 'agreed' })).toMatchObject({ ok: false });
+    const adjusted = await t.ok('confirmPurpose', {
+      meetingId: meeting.id,
+      kind: 'confirm',
+      result: 'adjusted',
+      adjustedPurpose: 'Agree a pilot scope for one depot',
+    });
+    expect(adjusted.purpose).toBe('Agree a pilot scope for one depot');
+  });
+
+  it('tells every window when the clock jumps', async () => {
+    t = await openTestCore();
+    t.clock.advance(minutes(5));
+    expect(t.events).toContainEqual({ event: 'clock', payload: { now: T0 + minutes(5) } });
+    expect((await t.ok('getState')).now).toBeGreaterThanOrEqual(T0 + minutes(5));
+  });
+});
