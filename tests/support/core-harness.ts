@@ -26,7 +26,7 @@ export interface TestCore {
 
 export async function openTestCore(options: { dataDir?: string; now?: number } = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'second-step-core-'));
-  const clock = new TestClock(options.now ?? T0);
+  const clock = new TestClock(options.now ?? T0, { running: false });
   const core = await createCore({ dataDir, clock });
   const events: TestCore['events'] = [];
   core.onEvent((event, payload) => events.push({ event, payload }));

@@ -26,20 +26,24 @@ export const systemClock: Clock = {
   onJump: () => () => {},
 };
 
-/** A clock that tests (and the preview's test-only control) move by hand. It also runs forward in real time, so a
- * running timer on screen keeps ticking between jumps. */
+/** A clock that tests (and the preview's test-only control) move by hand. By default it also runs forward in real
+ * time, so a timer on screen keeps ticking between jumps; `{ running: false }` freezes it for exact assertions. */
 export class TestClock implements Clock {
   private offset: number;
+  private readonly running: boolean;
+  private frozenAt: number;
   private timers = new Set<{ at: number; fn: () => void }>();
   private jumpListeners = new Set<(now: number) => void>();
   private realTimer: NodeJS.Timeout | undefined;
 
-  constructor(start: number = Date.now()) {
+  constructor(start: number = Date.now(), { running = true }: { running?: boolean } = {}) {
     this.offset = start - Date.now();
+    this.running = running;
+    this.frozenAt = start;
   }
 
   now(): number {
-    return Date.now() + this.offset;
+    return this.running ? Date.now() + this.offset : this.frozenAt;
   }
 
   at(at: number, fn: () => void): () => void {
@@ -59,6 +63,7 @@ export class TestClock implements Clock {
 
   set(now: number): void {
     this.offset = now - Date.now();
+    this.frozenAt = now;
     this.fireDue();
     for (const listener of this.jumpListeners) listener(this.now());
   }
