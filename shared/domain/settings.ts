@@ -2,6 +2,10 @@
 import { z } from 'zod';
 
 export const HotkeyAction = z.enum([
+  /** Answers "yes / agreed / done" to whatever prompt the overlay shows. */
+  'answerYes',
+  /** Snoozes whatever prompt the overlay shows. */
+  'snoozePrompt',
   'toggleOverlay',
   'confirmPurpose',
   'reconfirmPurpose',
