@@ -2,11 +2,15 @@
 // The main-process handlers, the preload bridge, the preview bridge and the renderer's `api` are all derived from it:
 // adding a method here without a handler in core is a compile error (see `Handlers`).
 //
-// Recipe for a new method: add it below with its zod input; implement it in a service under
+// The method and event NAMES live in ./bridge.ts (zod-free, so the preload and the pages stay small); this file
+// must define exactly those methods (checked below).
+//
+// Recipe for a new method: add its name to METHOD_NAMES in ./bridge.ts and its zod input below; implement it in a service under
 // electron/main/core/services/ and list it in that service's handlers; use it from the renderer as `api.<name>()`.
 import { z } from 'zod';
 import {
   CloseOutResult,
+  DraftValues,
   Id,
   instant,
   NextStepKind,
@@ -18,7 +22,10 @@ import {
   type NextStep,
   type Thread,
 } from './domain';
-import type { AppState, LiveView, ReviewView, WindowName, WrapUpView } from './views';
+import type { MethodName } from './bridge';
+import type { AppState, LiveView, ReviewView, WrapUpView } from './views';
+
+export * from './bridge';
 
 /** Declares a method: its input schema now, its result type as a type argument. */
 const method =
@@ -128,65 +135,17 @@ export const contract = {
   getWrapUp: method<WrapUpView | null>()(NoInput),
   logNextStep: method<{ step: NextStep; plannedMeeting: Meeting | null }>()(NextStepInput),
   closeOutThread: method<Thread>()(CloseOutInput),
+  saveWrapUpDraft: method<{ savedAt: string }>()(z.strictObject({ meetingId: Id, values: DraftValues })),
   acknowledgeNotice: method<AppState>()(NoInput),
   showWindow: method<null>()(z.strictObject({ window: z.enum(['overlay', 'wrapup', 'review']) })),
-};
+} satisfies Record<MethodName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
-export const methodNames = Object.keys(contract) as MethodName[];
+// Compile-time check: the contract defines no method that ./bridge.ts does not name.
+export const contractIsExact: Exclude<keyof Contract, MethodName> extends never ? true : never = true;
 export type MethodInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodRawInput<K extends MethodName> = z.input<Contract[K]['input']>;
 export type MethodResult<K extends MethodName> = Contract[K]['result'];
 
-/** Events pushed from the core to every window. */
-export interface Events {
-  /** The store changed: views should refetch. */
-  changed: { revision: number };
-  /** The core's clock jumped (a test clock moved): re-sync the on-screen clock. */
-  clock: { now: number };
-  /** The core wants a window shown or hidden (the Electron host does it; the preview shows a banner). */
-  window: { window: WindowName; action: 'show' | 'hide' };
-}
-export type EventName = keyof Events;
-export const eventNames = ['changed', 'clock', 'window'] as const satisfies readonly EventName[];
-type MissingEvent = Exclude<EventName, (typeof eventNames)[number]>;
-// Compile-time check that `eventNames` lists every event.
-export const allEventsListed: MissingEvent extends never ? true : never = true;
-
-/** The IPC channel of a method or event. */
-export const channelOf = (name: MethodName | EventName) => `second-step:${name}`;
-
-export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'read-only' | 'internal' | 'forbidden';
-export interface ErrorBody {
-  code: ErrorCode;
-  /** A plain sentence for the rep. */
-  message: string;
-  /** Per-field messages, keyed by the input field's path ("what", "agenda.0.text"). */
-  fields?: Record<string, string>;
-}
-/** Every call answers with this envelope: errors cross IPC and HTTP as data, never as lost exception props. */
-export type Reply<R> = { ok: true; value: R } | { ok: false; error: ErrorBody };
-
 /** Core side: one handler per method — a method without a handler does not compile. */
 export type Handlers = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodResult<K>> };
-
-type Args<K extends MethodName> = undefined extends MethodRawInput<K> ? [input?: MethodRawInput<K>] : [input: MethodRawInput<K>];
-type Unsubscribe = () => void;
-
-/** What a host exposes to a page as `window.api` (preload over IPC, preview over HTTP + SSE). */
-export type Bridge = { [K in MethodName]: (...args: Args<K>) => Promise<Reply<MethodResult<K>>> } & {
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe;
-};
-
-/** What the renderer codes against: the bridge with replies unwrapped (errors thrown as `ApiError`). */
-export type Api = { [K in MethodName]: (...args: Args<K>) => Promise<MethodResult<K>> } & Pick<Bridge, 'on'>;
-
-/** Builds a bridge from a host's transport; shared by the preload and the preview so neither writes it by hand. */
-export function buildBridge(
-  invoke: (name: MethodName, input: unknown) => Promise<Reply<unknown>>,
-  subscribe: (event: EventName, listener: (payload: unknown) => void) => Unsubscribe,
-): Bridge {
-  const methods = Object.fromEntries(methodNames.map((name) => [name, (input?: unknown) => invoke(name, input)]));
-  return { ...methods, on: (event, listener) => subscribe(event, listener as (p: unknown) => void) } as Bridge;
-}

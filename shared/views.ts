@@ -1,5 +1,5 @@
 // Runs everywhere. What the core hands to the windows: read-only views assembled from the store document.
-import type { Meeting, NextStep, Thread } from './domain';
+import type { DraftValues, Meeting, NextStep, Thread } from './domain';
 
 export type WindowName = 'overlay' | 'wrapup' | 'review';
 
@@ -46,4 +46,6 @@ export interface WrapUpView {
   thread: Thread;
   /** How many wrap-ups are pending in all, this one included. */
   pending: number;
+  /** What the rep had typed before (a crash, a restart), to put back into the form. */
+  draft: DraftValues | null;
 }

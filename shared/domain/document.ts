@@ -1,6 +1,7 @@
 // Runs everywhere. The whole store document as it sits on disk. `schemaVersion` lets an older app recognise a file
 // written by a newer one (open read-only, ask to update) and lets migrations upgrade older files.
 import { z } from 'zod';
+import { WrapUpDraft } from './draft';
 import { Meeting } from './meeting';
 import { NextStep } from './next-step';
 import { Settings } from './settings';
@@ -14,6 +15,7 @@ export const StoreDocument = z.object({
   meetings: z.array(Meeting),
   nextSteps: z.array(NextStep),
   settings: Settings,
+  drafts: z.array(WrapUpDraft).default([]),
 });
 export type StoreDocument = z.infer<typeof StoreDocument>;
 
@@ -23,4 +25,5 @@ export const emptyDocument = (): StoreDocument => ({
   meetings: [],
   nextSteps: [],
   settings: Settings.parse({}),
+  drafts: [],
 });

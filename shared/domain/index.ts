@@ -4,3 +4,4 @@ export * from './meeting';
 export * from './next-step';
 export * from './settings';
 export * from './document';
+export * from './draft';

@@ -41,11 +41,13 @@ export type CloseCause =
 export type CloseDecision =
   | 'allow' // let it close
   | 'prevent' // keep it open and say why (for quit: cancel the quit and show the wrap-up)
-  | 'recreate'; // the page died: build the window again
+  | 'recreate' // the page died: build the window again
+  | 'defer'; // still owed, but a call is live: keep it out of sight (the overlay counts it) until the call ends
 
 /** What the wrap-up window does when something tries to take it away. Shutdown is never blocked: the pending
- * state is on disk, so the wrap-up reopens on the next start. */
-export function wrapUpCloseDecision(cause: CloseCause, pending: boolean): CloseDecision {
+ * state is on disk, so the wrap-up reopens on the next start. A wrap-up never covers a live call. */
+export function wrapUpCloseDecision(cause: CloseCause, pending: boolean, callLive = false): CloseDecision {
   if (!pending || cause === 'os-shutdown') return 'allow';
+  if (callLive) return 'defer';
   return cause === 'renderer-gone' ? 'recreate' : 'prevent';
 }

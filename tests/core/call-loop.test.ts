@@ -160,3 +160,25 @@ describe('the call loop', () => {
     expect((await t.ok('getState')).now).toBeGreaterThanOrEqual(T0 + minutes(5));
   });
 });
+
+describe('wrap-up drafts', () => {
+  it('keeps what the rep typed across a restart, and drops it once the step is logged', async () => {
+    t = await openTestCore();
+    const meeting = await endedCall();
+    const values = { what: 'Demo with Dana', when: 'tue 3pm', agreed: true };
+    await t.ok('saveWrapUpDraft', { meetingId: meeting.id, values });
+    t = await t.reopen();
+    expect(await t.ok('getWrapUp')).toMatchObject({ meeting: { id: meeting.id }, draft: values });
+    await t.ok('logNextStep', goodStep(meeting.id));
+    expect((await t.core.store.data).drafts).toEqual([]);
+  });
+
+  it('refuses drafts for calls that owe no wrap-up, and oversized drafts', async () => {
+    t = await openTestCore();
+    const meeting = await t.ok('createMeeting', discoveryCall());
+    expect(await t.call('saveWrapUpDraft', { meetingId: meeting.id, values: {} })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const ended = await endedCall();
+    const huge = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'x']));
+    expect(await t.call('saveWrapUpDraft', { meetingId: ended.id, values: huge })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});

@@ -14,12 +14,14 @@ const causes: CloseCause[] = ['user-close', 'user-quit', 'os-shutdown', 'rendere
 
 describe('wrap-up gate', () => {
   it('decides every close cause: prevent while pending, recreate a dead page, never block shutdown', () => {
-    const table = Object.fromEntries(causes.map((c) => [c, [wrapUpCloseDecision(c, true), wrapUpCloseDecision(c, false)]]));
+    const table = Object.fromEntries(
+      causes.map((c) => [c, [wrapUpCloseDecision(c, true), wrapUpCloseDecision(c, false), wrapUpCloseDecision(c, true, true)]]),
+    );
     expect(table).toEqual({
-      'user-close': ['prevent', 'allow'],
-      'user-quit': ['prevent', 'allow'],
-      'os-shutdown': ['allow', 'allow'],
-      'renderer-gone': ['recreate', 'allow'],
+      'user-close': ['prevent', 'allow', 'defer'],
+      'user-quit': ['prevent', 'allow', 'defer'],
+      'os-shutdown': ['allow', 'allow', 'allow'],
+      'renderer-gone': ['recreate', 'allow', 'defer'],
     });
   });
 

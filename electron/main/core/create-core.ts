@@ -35,6 +35,7 @@ export async function createCore({ dataDir, clock, log }: CoreOptions): Promise<
     },
     hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0,
     wrapUpMeetingId: () => wrapUpToShow(store.data)?.id ?? null,
+    isCallLive: () => store.data.meetings.some((m) => m.status === 'live'),
     async close() {
       stopClock();
       listeners.clear();

@@ -27,6 +27,8 @@ export interface Core {
   hasPendingWrapUp(): boolean;
   /** The wrap-up to show now (null while a call is live or nothing is owed). */
   wrapUpMeetingId(): string | null;
+  /** Is a call in progress? (A wrap-up never covers it.) */
+  isCallLive(): boolean;
   store: Store;
   clock: Clock;
   close(): Promise<void>;

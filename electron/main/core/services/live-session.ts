@@ -32,6 +32,8 @@ export function liveSessionService(ctx: ServiceContext) {
         target.startedAt = ctx.nowIso();
         return target;
       });
+      // A wrap-up still owed from an earlier call must not cover this one: it waits until this call ends.
+      if (pendingWrapUps(ctx.store.data).length > 0) ctx.emit('window', { window: 'wrapup', action: 'hide' });
       ctx.emit('window', { window: 'overlay', action: 'show' });
       return meeting;
     },

@@ -44,6 +44,10 @@ function planNextMeeting(step: NextStep, from: Meeting): Meeting {
   };
 }
 
+const dropDraft = (doc: StoreDocument, meetingId: string) => {
+  doc.drafts = doc.drafts.filter((d) => d.meetingId !== meetingId);
+};
+
 function recordOutcome(meeting: Meeting, input: { outcome?: Meeting['outcome']; notes: string }) {
   if (input.outcome) meeting.outcome = input.outcome;
   if (input.notes) meeting.notes = input.notes;
@@ -59,8 +63,17 @@ export function wrapUpService(ctx: ServiceContext) {
       const doc = ctx.store.data;
       const meeting = wrapUpToShow(doc);
       if (!meeting) return null;
-      return { meeting, thread: findThread(doc, meeting.threadId), pending: pendingWrapUps(doc).length };
+      const draft = doc.drafts.find((d) => d.meetingId === meeting.id)?.values ?? null;
+      return { meeting, thread: findThread(doc, meeting.threadId), pending: pendingWrapUps(doc).length, draft };
     },
+
+    saveWrapUpDraft: ({ meetingId, values }) =>
+      ctx.mutate((doc) => {
+        owingMeeting(doc, meetingId);
+        const savedAt = ctx.nowIso();
+        doc.drafts = [...doc.drafts.filter((d) => d.meetingId !== meetingId), { meetingId, savedAt, values }];
+        return { savedAt };
+      }),
 
     async logNextStep(input: MethodInput<'logNextStep'>) {
       const result = await ctx.mutate((doc) => {
@@ -91,6 +104,7 @@ export function wrapUpService(ctx: ServiceContext) {
         }
         doc.nextSteps.push(step);
         advance(doc, meeting, 'resolve');
+        dropDraft(doc, meeting.id);
         return { step, plannedMeeting: planned };
       });
       announceQueue();
@@ -107,11 +121,12 @@ export function wrapUpService(ctx: ServiceContext) {
         // Closing the deal settles every wrap-up it still owed.
         for (const owed of doc.meetings.filter((m) => m.threadId === target.id && OWES_WRAP_UP.includes(m.status))) {
           advance(doc, owed, 'resolve');
+          dropDraft(doc, owed.id);
         }
         return target;
       });
       announceQueue();
       return thread;
     },
-  } satisfies Pick<Handlers, 'getWrapUp' | 'logNextStep' | 'closeOutThread'>;
+  } satisfies Pick<Handlers, 'getWrapUp' | 'saveWrapUpDraft' | 'logNextStep' | 'closeOutThread'>;
 }

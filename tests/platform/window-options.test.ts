@@ -1,0 +1,92 @@
+// The window options are pure functions of the platform: assert each window on each OS, without launching anything.
+import { describe, expect, it } from 'vitest';
+import {
+  overlayLevel,
+  overlayOptions,
+  overlayPosition,
+  reviewOptions,
+  secureWebPreferences,
+  windowOptions,
+  wrapUpOptions,
+} from '../../electron/main/platform/windows/options';
+
+const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
+const preload = '/app/out/preload/index.cjs';
+
+describe.each(PLATFORMS)('window options on %s', (platform) => {
+  const context = { platform, preload };
+
+  it.each(Object.entries(windowOptions))('%s: hidden at creation, with the secure web preferences', (_name, options) => {
+    const built = options(context);
+    expect(built.show).toBe(false);
+    expect(built.webPreferences).toMatchObject({
+      preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(built.webPreferences?.preload).toMatch(/\.cjs$/);
+  });
+
+  it('overlay: small, frameless, transparent, on top, out of the taskbar, without spellcheck', () => {
+    const overlay = overlayOptions(context);
+    expect(overlay).toMatchObject({
+      width: 320,
+      height: 420,
+      frame: false,
+      transparent: true,
+      alwaysOnTop: true,
+      skipTaskbar: true,
+      focusable: true,
+      resizable: true,
+      hasShadow: true,
+      fullscreenable: false,
+      maximizable: false,
+    });
+    expect(overlay.webPreferences).toMatchObject({ spellcheck: false, backgroundThrottling: true });
+    // The panel type exists on macOS only: elsewhere `type` means something else (or nothing).
+    expect(overlay.type).toBe(platform === 'darwin' ? 'panel' : undefined);
+  });
+
+  it('wrap-up: a normal framed window; closability is left to the gate, not a flag', () => {
+    const wrapUp = wrapUpOptions(context);
+    expect(wrapUp).toMatchObject({ width: 560, height: 720, minimizable: true });
+    expect(wrapUp.frame).not.toBe(false);
+    expect(wrapUp).not.toHaveProperty('closable');
+    expect(wrapUp).not.toHaveProperty('alwaysOnTop');
+    expect(wrapUp).not.toHaveProperty('type');
+  });
+
+  it('review: the home window', () => {
+    expect(reviewOptions(context)).toMatchObject({ width: 1100, height: 760 });
+    expect(reviewOptions(context).frame).not.toBe(false);
+  });
+});
+
+describe('overlay placement', () => {
+  it('stays above a full-screen call: screen-saver level on Windows, floating on macOS', () => {
+    expect(overlayLevel('win32')).toBe('screen-saver');
+    expect(overlayLevel('darwin')).toBe('floating');
+    expect(overlayLevel('linux')).toBe('floating');
+  });
+
+  it('first appears in the top-right corner of the work area', () => {
+    expect(overlayPosition({ x: 0, y: 25, width: 1440, height: 875 })).toEqual({ x: 1440 - 320 - 16, y: 25 + 16 });
+    expect(overlayPosition({ x: -1920, y: 0, width: 1920, height: 1040 })).toEqual({ x: -320 - 16, y: 16 });
+  });
+});
+
+describe('secure web preferences', () => {
+  it('lets a window tune spellcheck and throttling, and never isolation', () => {
+    expect(secureWebPreferences(preload, { spellcheck: false })).toMatchObject({ spellcheck: false, sandbox: true });
+    // @ts-expect-error isolation is not tunable…
+    const attempt = secureWebPreferences(preload, { sandbox: false, contextIsolation: false, preload: '/evil.js' });
+    // …and even past the type check it cannot be overridden.
+    expect(attempt).toMatchObject({ sandbox: true, contextIsolation: true, preload });
+  });
+});
