@@ -34,6 +34,8 @@ const method =
 
 const NoInput = z.strictObject({}).optional();
 const ById = z.strictObject({ id: Id });
+/** The live call, by id — or whichever call is live when a hotkey (which knows no id) asks. */
+const LiveCall = z.strictObject({ meetingId: Id.optional() });
 
 const AgendaInput = z
   .array(
@@ -131,6 +133,13 @@ export const contract = {
   getLive: method<LiveView | null>()(NoInput),
   confirmPurpose: method<Meeting>()(ConfirmPurposeInput),
   setAgendaItemDone: method<Meeting>()(z.strictObject({ meetingId: Id, itemId: Id, done: z.boolean() })),
+  nextAgendaItem: method<Meeting>()(LiveCall),
+  /** "Yes / agreed / done" or "snooze" for whatever prompt the overlay shows now (the hotkeys use this too). */
+  answerPrompt: method<Meeting>()(z.strictObject({ meetingId: Id.optional(), answer: z.enum(['yes', 'snooze']) })),
+  /** The rep's note at the "ask for the next meeting" prompt; it pre-fills the wrap-up. */
+  jotNextStep: method<Meeting>()(
+    z.strictObject({ meetingId: Id.optional(), text: z.string().trim().max(300, 'Keep the note under 300 characters.') }),
+  ),
   endCall: method<Meeting>()(z.strictObject({ meetingId: Id })),
   getWrapUp: method<WrapUpView | null>()(NoInput),
   logNextStep: method<{ step: NextStep; plannedMeeting: Meeting | null }>()(NextStepInput),

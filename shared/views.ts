@@ -1,5 +1,6 @@
 // Runs everywhere. What the core hands to the windows: read-only views assembled from the store document.
-import type { DraftValues, Meeting, NextStep, Thread } from './domain';
+import type { DraftValues, HotkeyAction, Meeting, NextStep, Thread } from './domain';
+import type { Prompt } from './rules/prompt-schedule';
 
 export type WindowName = 'overlay' | 'wrapup' | 'review';
 
@@ -39,6 +40,10 @@ export interface LiveView {
   thread: Thread;
   /** Wrap-ups of earlier calls that wait until this call ends. */
   waitingWrapUps: number;
+  /** The one prompt to show now, if any (the core wakes the windows when this changes). */
+  prompt: Prompt | null;
+  /** The hotkeys in force, to show next to each action. */
+  hotkeys: Record<HotkeyAction, string>;
 }
 
 export interface WrapUpView {

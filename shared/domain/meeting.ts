@@ -21,6 +21,18 @@ export const Confirmation = z.object({
 });
 export type Confirmation = z.infer<typeof Confirmation>;
 
+export const PromptKind = z.enum(['confirm-purpose', 'reconfirm-purpose', 'ask-next-meeting', 'overtime']);
+export type PromptKind = z.infer<typeof PromptKind>;
+
+/** The rep's answer to an overlay prompt, logged with its time. */
+export const PromptAnswer = z.object({
+  prompt: PromptKind,
+  answer: z.enum(['done', 'snoozed']),
+  at: Instant,
+  snoozeMinutes: z.number().int().min(1).max(60).optional(),
+});
+export type PromptAnswer = z.infer<typeof PromptAnswer>;
+
 export const MeetingStatus = z.enum(['planned', 'live', 'wrapping-up', 'done', 'cancelled', 'no-show']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
@@ -53,9 +65,31 @@ export const Meeting = z.object({
   startedAt: Instant.optional(),
   endedAt: Instant.optional(),
   confirmations: z.array(Confirmation).default([]),
+  promptAnswers: z.array(PromptAnswer).default([]),
+  /** What the rep jotted at the "ask for the next meeting" prompt ("tue 3pm demo with Dana"); pre-fills the wrap-up. */
+  nextStepJot: optionalText('The note', 300),
   outcome: Outcome.optional(),
   notes: optionalText('Notes', 5000),
   /** Carried forward from the step that created this meeting: what the rep promised to bring. */
   bring: optionalText('What to bring', 500),
 });
 export type Meeting = z.infer<typeof Meeting>;
+
+/** A planned meeting with every optional part empty: one place for the defaults, whoever plans it. */
+export const plannedMeeting = (
+  fields: Pick<Meeting, 'id' | 'threadId' | 'title' | 'start' | 'end' | 'stage' | 'source'> & Partial<Meeting>,
+): Meeting => ({
+  purpose: '',
+  idealOutcome: '',
+  whyUs: '',
+  agenda: [],
+  attendees: [],
+  internal: false,
+  status: 'planned',
+  confirmations: [],
+  promptAnswers: [],
+  nextStepJot: '',
+  notes: '',
+  bring: '',
+  ...fields,
+});

@@ -25,6 +25,8 @@ export const Settings = z.object({
       askNextMinutesBefore: z.number().int().min(1).max(60).default(5),
       /** Fraction of the meeting at which to prompt a re-confirmation of the purpose. */
       reconfirmAtFraction: z.number().min(0.1).max(0.9).default(0.5),
+      /** How long "snooze" quiets a prompt. */
+      snoozeMinutes: z.number().int().min(1).max(30).default(2),
       /** Minutes past the end after which the wrap-up opens even if the call was never ended. */
       hardLimitMinutes: z.number().int().min(5).max(480).default(60),
     })

@@ -2,18 +2,9 @@
 // one at a time, as a pure function of the meeting, the rep's answers and the clock:
 //   confirm the purpose at the start (until done) -> re-confirm it mid-call -> ask for the next meeting before the
 //   end -> past the end, "call over? end it".
-import type { Meeting, Settings } from '../domain';
+import type { Meeting, PromptAnswer, PromptKind, Settings } from '../domain';
 
-export type PromptKind = 'confirm-purpose' | 'reconfirm-purpose' | 'ask-next-meeting' | 'overtime';
-
-export interface PromptAnswer {
-  prompt: PromptKind;
-  answer: 'done' | 'snoozed';
-  /** ISO time of the answer. */
-  at: string;
-  /** Minutes a snooze lasts. */
-  snoozeMinutes?: number;
-}
+export type { PromptAnswer, PromptKind };
 
 export interface Prompt {
   kind: PromptKind;

@@ -108,15 +108,17 @@ describe('the call loop', () => {
     expect(await t.ok('getWrapUp')).toMatchObject({ meeting: { id: second.id }, pending: 1 });
   });
 
-  it('refuses to start a second call while one is live', async () => {
+  it('starting the next call ends the running one; its wrap-up waits behind the new call', async () => {
     t = await openTestCore();
     const a = await t.ok('createMeeting', discoveryCall());
     const b = await t.ok('createMeeting', discoveryCall({ title: 'Another' }));
     await t.ok('startMeeting', { id: a.id });
-    expect(await t.call('startMeeting', { id: b.id })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', message: expect.stringMatching(/End your call/) },
-    });
+    await t.ok('startMeeting', { id: b.id });
+    const review = await t.ok('getReview');
+    expect(review.meetings.find((m) => m.id === a.id)?.status).toBe('wrapping-up');
+    expect(await t.ok('getWrapUp')).toBeNull();
+    expect((await t.ok('getLive'))?.meeting.id).toBe(b.id);
+    expect(t.events.at(-2)).toEqual({ event: 'window', payload: { window: 'wrapup', action: 'hide' } });
   });
 
   it('lets the rep close the deal out instead, with a reason', async () => {
@@ -180,5 +182,77 @@ describe('wrap-up drafts', () => {
     const ended = await endedCall();
     const huge = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'x']));
     expect(await t.call('saveWrapUpDraft', { meetingId: ended.id, values: huge })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('overlay prompts', () => {
+  async function liveCall() {
+    const meeting = await t.ok('createMeeting', discoveryCall());
+    t.clock.set(T0 + minutes(60));
+    await t.ok('startMeeting', { id: meeting.id });
+    return meeting;
+  }
+  const promptNow = async () => (await t.ok('getLive'))?.prompt?.kind ?? null;
+
+  it('walks confirm -> re-confirm -> ask for the next meeting -> overtime, each answered by "yes"', async () => {
+    t = await openTestCore();
+    const meeting = await liveCall();
+    expect(await promptNow()).toBe('confirm-purpose');
+    await t.ok('answerPrompt', { answer: 'yes' });
+    expect(await promptNow()).toBeNull();
+
+    t.clock.set(T0 + minutes(75)); // half-way through 10:00–10:30
+    expect(await promptNow()).toBe('reconfirm-purpose');
+    await t.ok('answerPrompt', { meetingId: meeting.id, answer: 'yes' });
+    expect((await t.ok('getLive'))?.meeting.confirmations.map((c) => c.kind)).toEqual(['confirm', 'reconfirm']);
+
+    t.clock.set(T0 + minutes(85));
+    expect(await promptNow()).toBe('ask-next-meeting');
+    await t.ok('jotNextStep', { text: 'tue 3pm demo with Dana' });
+    expect(await promptNow()).toBeNull();
+
+    t.clock.set(T0 + minutes(91));
+    expect(await promptNow()).toBe('overtime');
+    await t.ok('answerPrompt', { answer: 'yes' });
+    expect(await t.ok('getWrapUp')).toMatchObject({ meeting: { id: meeting.id, nextStepJot: 'tue 3pm demo with Dana' } });
+  });
+
+  it('a snoozed prompt comes back after the snooze, and every answer is logged with its time', async () => {
+    t = await openTestCore();
+    await liveCall();
+    await t.ok('answerPrompt', { answer: 'snooze' });
+    expect(await promptNow()).toBeNull();
+    t.clock.advance(minutes(2));
+    expect(await promptNow()).toBe('confirm-purpose');
+    expect((await t.ok('getLive'))?.meeting.promptAnswers).toEqual([
+      { prompt: 'confirm-purpose', answer: 'snoozed', at: iso(T0 + minutes(60)), snoozeMinutes: 2 },
+    ]);
+  });
+
+  it('wakes the windows when a prompt falls due, without anyone asking', async () => {
+    t = await openTestCore();
+    await liveCall();
+    await t.ok('answerPrompt', { answer: 'yes' });
+    const before = t.events.filter((e) => e.event === 'changed').length;
+    t.clock.set(T0 + minutes(75));
+    expect(t.events.filter((e) => e.event === 'changed').length).toBe(before + 1);
+  });
+
+  it('ends a call left running past the hard limit so its wrap-up is not forgotten', async () => {
+    t = await openTestCore();
+    const meeting = await liveCall();
+    t.clock.set(T0 + minutes(90 + 60));
+    await new Promise((r) => setTimeout(r, 50)); // the timer's write is async
+    expect(t.core.hasPendingWrapUp()).toBe(true);
+    expect((await t.ok('getWrapUp'))?.meeting.id).toBe(meeting.id);
+    expect(t.events).toContainEqual({ event: 'window', payload: { window: 'wrapup', action: 'show' } });
+  });
+
+  it('answering with no call in progress is refused in plain words', async () => {
+    t = await openTestCore();
+    expect(await t.call('answerPrompt', { answer: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'There is no call in progress.' },
+    });
   });
 });

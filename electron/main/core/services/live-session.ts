@@ -1,45 +1,114 @@
 // Runs in Node (main and preview). The call itself: start it, confirm (and re-confirm) its point with the
-// prospect, walk the agenda, end it. Ending a gated call persists the pending wrap-up before anything is shown.
-import type { Handlers } from '../../../../shared/contract';
-import type { StoreDocument } from '../../../../shared/domain';
+// prospect, walk the agenda, answer the overlay's prompts, end it. Ending a gated call persists the pending wrap-up
+// before anything is shown. One timer on the core's clock wakes the windows exactly when the due prompt changes
+// (and ends a call left running past the hard limit), so no window needs a polling loop.
+import type { Handlers, MethodInput } from '../../../../shared/contract';
+import type { Meeting, StoreDocument } from '../../../../shared/domain';
+import { duePrompt, nextPromptChange } from '../../../../shared/rules/prompt-schedule';
 import { isGated, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
+import { effectiveHotkeys } from '../hotkeys';
 import { conflict, invalid } from '../errors';
 import { advance, findMeeting, findThread, type ServiceContext } from './context';
 
+const MINUTE = 60_000;
 const liveMeeting = (doc: StoreDocument) => doc.meetings.find((m) => m.status === 'live') ?? null;
 
-function findLive(doc: StoreDocument, id: string) {
-  const meeting = findMeeting(doc, id);
-  if (meeting.status !== 'live') throw conflict('This call is not in progress.');
+function findLive(doc: StoreDocument, id: string | undefined): Meeting {
+  const meeting = id ? findMeeting(doc, id) : liveMeeting(doc);
+  if (meeting?.status !== 'live') throw conflict('There is no call in progress.');
   return meeting;
 }
 
 export function liveSessionService(ctx: ServiceContext) {
+  const hardLimit = (m: Meeting) => Date.parse(m.end) + ctx.store.data.settings.prompts.hardLimitMinutes * MINUTE;
+
+  /** Ends a call inside a change; its wrap-up (if gated) is then owed. */
+  function endInside(doc: StoreDocument, meeting: Meeting): void {
+    advance(doc, meeting, 'end');
+    meeting.endedAt = ctx.nowIso();
+    // The step that planned this meeting has now happened.
+    const origin = meeting.source.kind === 'next-step' ? meeting.source.nextStepId : null;
+    const step = doc.nextSteps.find((s) => s.id === origin);
+    if (step?.status === 'open') step.status = 'done';
+  }
+
+  /** After a call ends (and only once that is on disk): the overlay goes, the wrap-up comes unless a call is live. */
+  function announceEnded(meeting: Meeting): void {
+    const doc = ctx.store.data;
+    if (!liveMeeting(doc)) ctx.emit('window', { window: 'overlay', action: 'hide' });
+    if (isGated(meeting, doc.settings) && !liveMeeting(doc)) ctx.emit('window', { window: 'wrapup', action: 'show' });
+  }
+
+  let cancelTimer = () => {};
+  /** Arms the one timer: the next moment the due prompt changes, or the hard limit of a call left running. */
+  function armTimer(): void {
+    cancelTimer();
+    const doc = ctx.store.data;
+    const meeting = liveMeeting(doc);
+    if (!meeting) return;
+    const now = ctx.clock.now();
+    const change = nextPromptChange(meeting, meeting.promptAnswers, doc.settings.prompts, now);
+    const at = Math.min(change ?? Infinity, Math.max(now, hardLimit(meeting)));
+    cancelTimer = ctx.clock.at(at, () => void onTimer(meeting.id));
+  }
+
+  async function onTimer(meetingId: string): Promise<void> {
+    const meeting = ctx.store.data.meetings.find((m) => m.id === meetingId);
+    if (meeting?.status === 'live' && ctx.clock.now() >= hardLimit(meeting)) {
+      // The rep never ended it: end it now so its wrap-up is owed (and shown) rather than forgotten.
+      await ctx.mutate((doc) => endInside(doc, findMeeting(doc, meetingId))).catch(() => {});
+      announceEnded(meeting);
+    } else {
+      ctx.emit('changed', { revision: ctx.revision() });
+    }
+    armTimer();
+  }
+
+  /** Wraps a change to the live call: re-arm the timer once it is on disk. */
+  const live = async <T>(change: (doc: StoreDocument) => T): Promise<T> => {
+    const result = await ctx.mutate(change);
+    armTimer();
+    return result;
+  };
+
+  armTimer(); // the app may restart in the middle of a call
+
   return {
     async getLive() {
       const doc = ctx.store.data;
       const meeting = liveMeeting(doc);
       if (!meeting) return null;
-      return { meeting, thread: findThread(doc, meeting.threadId), waitingWrapUps: pendingWrapUps(doc).length };
+      return {
+        meeting,
+        thread: findThread(doc, meeting.threadId),
+        waitingWrapUps: pendingWrapUps(doc).length,
+        prompt: duePrompt(meeting, meeting.promptAnswers, doc.settings.prompts, ctx.clock.now()),
+        hotkeys: effectiveHotkeys(doc.settings),
+      };
     },
 
     async startMeeting({ id }) {
-      const meeting = await ctx.mutate((doc) => {
-        const live = liveMeeting(doc);
-        if (live && live.id !== id) throw conflict(`End your call “${live.title}” before starting another.`);
+      let ended: Meeting | null = null;
+      const meeting = await live((doc) => {
         const target = findMeeting(doc, id);
+        const running = liveMeeting(doc);
+        if (running && running.id !== id) {
+          // The next call starting is the moment the last one is over: end it, its wrap-up waits in the queue.
+          endInside(doc, running);
+          ended = running;
+        }
         advance(doc, target, 'start');
         target.startedAt = ctx.nowIso();
         return target;
       });
       // A wrap-up still owed from an earlier call must not cover this one: it waits until this call ends.
-      if (pendingWrapUps(ctx.store.data).length > 0) ctx.emit('window', { window: 'wrapup', action: 'hide' });
+      if (ended || pendingWrapUps(ctx.store.data).length > 0) ctx.emit('window', { window: 'wrapup', action: 'hide' });
       ctx.emit('window', { window: 'overlay', action: 'show' });
       return meeting;
     },
 
     confirmPurpose: ({ meetingId, kind, result, adjustedPurpose }) =>
-      ctx.mutate((doc) => {
+      live((doc) => {
         const meeting = findLive(doc, meetingId);
         if (kind === 'reconfirm' && !meeting.confirmations.some((c) => c.kind === 'confirm')) {
           throw invalid({ kind: 'Confirm the purpose first; re-confirm it later in the call.' });
@@ -55,7 +124,7 @@ export function liveSessionService(ctx: ServiceContext) {
       }),
 
     setAgendaItemDone: ({ meetingId, itemId, done }) =>
-      ctx.mutate((doc) => {
+      live((doc) => {
         const meeting = findLive(doc, meetingId);
         const item = meeting.agenda.find((i) => i.id === itemId);
         if (!item) throw invalid({ itemId: 'That agenda item is not on this meeting’s agenda.' });
@@ -63,21 +132,59 @@ export function liveSessionService(ctx: ServiceContext) {
         return meeting;
       }),
 
-    async endCall({ meetingId }) {
-      const meeting = await ctx.mutate((doc) => {
-        const target = findMeeting(doc, meetingId);
-        advance(doc, target, 'end');
-        target.endedAt = ctx.nowIso();
-        // The step that planned this meeting has now happened.
-        const origin = target.source.kind === 'next-step' ? target.source.nextStepId : null;
-        const step = doc.nextSteps.find((s) => s.id === origin);
-        if (step?.status === 'open') step.status = 'done';
-        return target;
+    nextAgendaItem: ({ meetingId }: MethodInput<'nextAgendaItem'>) =>
+      live((doc) => {
+        const meeting = findLive(doc, meetingId);
+        const current = meeting.agenda.find((i) => !i.done);
+        if (current) current.done = true;
+        return meeting;
+      }),
+
+    async answerPrompt({ meetingId, answer }: MethodInput<'answerPrompt'>) {
+      let endNow = false;
+      const meeting = await live((doc) => {
+        const meeting = findLive(doc, meetingId);
+        const prompt = duePrompt(meeting, meeting.promptAnswers, doc.settings.prompts, ctx.clock.now());
+        if (!prompt) throw conflict('There is no prompt to answer right now.');
+        const at = ctx.nowIso();
+        if (answer === 'snooze') {
+          meeting.promptAnswers.push({ prompt: prompt.kind, answer: 'snoozed', at, snoozeMinutes: doc.settings.prompts.snoozeMinutes });
+        } else if (prompt.kind === 'confirm-purpose' || prompt.kind === 'reconfirm-purpose') {
+          meeting.confirmations.push({ kind: prompt.kind === 'confirm-purpose' ? 'confirm' : 'reconfirm', at, result: 'agreed' });
+        } else if (prompt.kind === 'ask-next-meeting') {
+          meeting.promptAnswers.push({ prompt: prompt.kind, answer: 'done', at });
+        } else {
+          meeting.promptAnswers.push({ prompt: prompt.kind, answer: 'done', at });
+          endInside(doc, meeting); // "call over? end it" — yes
+          endNow = true;
+        }
+        return meeting;
       });
-      // Only now, with the pending wrap-up on disk, do the windows change.
-      ctx.emit('window', { window: 'overlay', action: 'hide' });
-      if (isGated(meeting, ctx.store.data.settings)) ctx.emit('window', { window: 'wrapup', action: 'show' });
+      if (endNow) announceEnded(meeting);
       return meeting;
     },
-  } satisfies Pick<Handlers, 'getLive' | 'startMeeting' | 'confirmPurpose' | 'setAgendaItemDone' | 'endCall'>;
+
+    jotNextStep: ({ meetingId, text }: MethodInput<'jotNextStep'>) =>
+      live((doc) => {
+        const meeting = findLive(doc, meetingId);
+        meeting.nextStepJot = text;
+        if (text && !meeting.promptAnswers.some((a) => a.prompt === 'ask-next-meeting' && a.answer === 'done')) {
+          meeting.promptAnswers.push({ prompt: 'ask-next-meeting', answer: 'done', at: ctx.nowIso() });
+        }
+        return meeting;
+      }),
+
+    async endCall({ meetingId }) {
+      const meeting = await live((doc) => {
+        const target = findMeeting(doc, meetingId);
+        endInside(doc, target);
+        return target;
+      });
+      announceEnded(meeting);
+      return meeting;
+    },
+  } satisfies Pick<
+    Handlers,
+    'getLive' | 'startMeeting' | 'confirmPurpose' | 'setAgendaItemDone' | 'nextAgendaItem' | 'answerPrompt' | 'jotNextStep' | 'endCall'
+  >;
 }

@@ -1,7 +1,7 @@
 // Runs in Node (main and preview). Prep: create and edit deal threads and their meetings — the point (purpose),
 // the ideal outcome, the "why us" note and the agenda — and the review's read model.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import type { AgendaItem, Meeting, StoreDocument, Thread } from '../../../../shared/domain';
+import { plannedMeeting, type AgendaItem, type StoreDocument, type Thread } from '../../../../shared/domain';
 import { pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { conflict } from '../errors';
 import { findMeeting, findThread, newId, type ServiceContext } from './context';
@@ -45,26 +45,15 @@ export function meetingsService(ctx: ServiceContext) {
     createMeeting: (input) =>
       ctx.mutate((doc) => {
         const thread = threadFor(doc, input, ctx.nowIso());
-        const meeting: Meeting = {
+        const { threadId: _t, account: _a, agenda, joinUrl, ...fields } = input;
+        const meeting = plannedMeeting({
+          ...fields,
           id: newId(),
           threadId: thread.id,
-          title: input.title,
-          start: input.start,
-          end: input.end,
-          stage: input.stage,
-          purpose: input.purpose,
-          idealOutcome: input.idealOutcome,
-          whyUs: input.whyUs,
-          agenda: toAgenda(input.agenda),
-          attendees: input.attendees,
-          ...(input.joinUrl ? { joinUrl: input.joinUrl } : {}),
-          internal: input.internal,
+          agenda: toAgenda(agenda),
+          ...(joinUrl ? { joinUrl } : {}),
           source: { kind: 'manual' },
-          status: 'planned',
-          confirmations: [],
-          notes: '',
-          bring: '',
-        };
+        });
         doc.meetings.push(meeting);
         return meeting;
       }),

@@ -1,7 +1,7 @@
 // Runs in Node (main and preview). The wrap-up gate's exits: log the next step (its own point, a real date and
 // time, what the rep will bring, whether the prospect agreed) or close the deal thread out with a reason.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import { isMeetingKind, type Meeting, type NextStep, type NextStepKind, type StoreDocument } from '../../../../shared/domain';
+import { isMeetingKind, plannedMeeting, type Meeting, type NextStep, type NextStepKind, type StoreDocument } from '../../../../shared/domain';
 import { OWES_WRAP_UP } from '../../../../shared/rules/lifecycle';
 import { assessNextStep } from '../../../../shared/rules/next-step-quality';
 import { wrapUpToShow, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
@@ -23,7 +23,7 @@ const OUTCOME_WORDS = { achieved: 'achieved', partly: 'partly achieved', missed:
 function planNextMeeting(step: NextStep, from: Meeting): Meeting {
   const end = new Date(Date.parse(step.when) + step.durationMinutes * 60_000).toISOString();
   const last = from.outcome ? `Last call (${from.title}): ideal outcome ${OUTCOME_WORDS[from.outcome]}.` : '';
-  return {
+  return plannedMeeting({
     id: newId(),
     threadId: step.threadId,
     title: step.what,
@@ -31,17 +31,13 @@ function planNextMeeting(step: NextStep, from: Meeting): Meeting {
     end,
     stage: stageFor(step.kind),
     purpose: step.purpose,
-    idealOutcome: '',
     whyUs: from.whyUs,
-    agenda: [],
     attendees: from.attendees,
     internal: from.internal,
     source: { kind: 'next-step', nextStepId: step.id },
-    status: 'planned',
-    confirmations: [],
     notes: [last, from.notes].filter(Boolean).join('\n'),
     bring: step.bring,
-  };
+  });
 }
 
 const dropDraft = (doc: StoreDocument, meetingId: string) => {
