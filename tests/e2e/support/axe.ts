@@ -1,0 +1,38 @@
+// Runs in the e2e tests' Node process. Runs axe-core (via @axe-core/playwright) on a page under its real CSP and
+// returns a short, readable summary; tests fail on serious/critical violations and print the rest.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
+
+export interface AxeSummary {
+  page: string;
+  violations: AxeFinding[];
+  /** The serious and critical ones: a test should expect none. */
+  blocking: AxeFinding[];
+  /** One line per finding, for the log. */
+  text: string;
+}
+
+export async function runAxe(page: Page, name: string): Promise<AxeSummary> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const violations: AxeFinding[] = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact ?? 'unknown',
+    help: v.help,
+    nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const text =
+    violations.length === 0
+      ? `axe ${name}: no violations`
+      : [`axe ${name}: ${violations.length} violation(s)`, ...violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes}×: ${v.targets.join(' | ')})`)].join('\n');
+  return { page: name, violations, blocking, text };
+}
