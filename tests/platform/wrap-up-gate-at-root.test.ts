@@ -2,109 +2,28 @@
 // temp data folder, every call made the way a page makes it (IPC from one of our windows, through dispatch).
 // The oracle is the store file itself: a close, a quit or a crash is held back EXACTLY when the file holds no valid
 // next step or close-out for the pending meeting — and an OS shutdown or logout is never held back.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channelOf, type MethodName, type MethodRawInput, type MethodResult, type Reply } from '../../shared/contract';
-import { StoreDocument } from '../../shared/domain';
-import { wrapUpSatisfaction } from '../../shared/rules/wrap-up-gate';
-import type { WindowName } from '../../shared/views';
+import { channelOf } from '../../shared/contract';
 import { TestClock } from '../../electron/main/core/clock';
-import { STORE_FILE } from '../../electron/main/core/store/file-names';
-import { main, type RunningApp } from '../../electron/main/index';
-import { app, BrowserWindow, FakeEvent, ipcMain, powerMonitor, resetFakeElectron } from '../support/fake-electron';
+import { main } from '../../electron/main/index';
+import { app, BrowserWindow, FakeEvent, powerMonitor, resetFakeElectron } from '../support/fake-electron';
+import { captured, createAppDriver, iso, MINUTE, NOW, type AppDriver } from './app-driver';
 import { fake, quietLog } from './harness';
 
-const NOW = Date.parse('2026-11-23T10:00:00.000Z');
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-let userData: string;
-let clock: TestClock;
-let running: RunningApp;
-
-/** One launch of the app, as Electron would run it, on the same profile folder each time within a test. */
-async function launch(platform: NodeJS.Platform = 'linux'): Promise<RunningApp> {
-  resetFakeElectron({ userData });
-  clock?.dispose();
-  clock = new TestClock(NOW);
-  const started = await main({ clock, log: quietLog, platform });
-  if (!started) throw new Error('main() did not start');
-  running = started;
-  return started;
-}
-
-/** Exits the way the OS would end the process, letting the core close its store first. */
-async function exitApp(): Promise<void> {
-  if (app.exitCode !== null) return;
-  running.policy.allowExit();
-  app.quit();
-  await app.whenExited();
-}
-
+let driver: AppDriver;
 beforeEach(async () => {
-  userData = await mkdtemp(join(tmpdir(), 'second-step-root-'));
+  driver = await createAppDriver();
 });
+afterEach(async () => driver.dispose());
 
-afterEach(async () => {
-  await exitApp();
-  clock.dispose();
-  await rm(userData, { recursive: true, force: true });
-});
-
-const windowOf = (name: WindowName) => fake(running.windows.get(name));
-
-/** What a page does: call a contract method over IPC from one of our windows (through the sender check and dispatch). */
-async function call<K extends MethodName>(from: WindowName, method: K, input: MethodRawInput<K>): Promise<MethodResult<K>> {
-  const sender = fake(running.windows.prepare(from)).webContents;
-  const reply = (await ipcMain.invoke(channelOf(method), sender, input)) as Reply<MethodResult<K>>;
-  if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
-  return reply.value;
-}
-
-/** The oracle, read from disk: does the store file hold a valid next step or close-out for this meeting? */
-async function satisfiedOnDisk(meetingId: string): Promise<boolean> {
-  const doc = StoreDocument.parse(JSON.parse(await readFile(join(userData, 'data', STORE_FILE), 'utf8')));
-  return wrapUpSatisfaction(doc, meetingId).satisfied;
-}
-
-/** Plans a call, holds it and ends it: the core writes the pending wrap-up and asks for the wrap-up window. */
-async function holdACall(title = 'Discovery with Acme'): Promise<string> {
-  const meeting = await call('review', 'createMeeting', {
-    account: 'Acme',
-    title,
-    start: iso(NOW),
-    end: iso(NOW + 30 * MINUTE),
-    purpose: 'Find out whether the rollout is budgeted this quarter',
-  });
-  await call('review', 'startMeeting', { id: meeting.id });
-  await call('overlay', 'endCall', { meetingId: meeting.id });
-  return meeting.id;
-}
-
-const logValidNextStep = (meetingId: string) =>
-  call('wrapup', 'logNextStep', {
-    meetingId,
-    kind: 'demo',
-    what: 'Demo for the ops team',
-    when: iso(NOW + 3 * 24 * 60 * MINUTE),
-    owner: 'both',
-    purpose: 'Show the rollout plan to the people who will run it',
-    agreed: true,
-  });
-
-const closeOutThread = (meetingId: string) =>
-  call('wrapup', 'closeOutThread', { meetingId, result: 'not-a-fit', reason: 'No budget for two years' });
-
-/** Runs `act` and returns the cancellable event the app emitted, as the last listener sees it (after the policy). */
-function captured(target: { once(event: string, listener: (event: FakeEvent) => void): unknown }, name: string, act: () => void) {
-  let seen: FakeEvent | undefined;
-  target.once(name, (event) => (seen = event));
-  act();
-  if (!seen) throw new Error(`no '${name}' event was emitted`);
-  return seen;
-}
+const launch = (platform?: NodeJS.Platform) => driver.launch(platform);
+const exitApp = () => driver.exitApp();
+const windowOf: AppDriver['windowOf'] = (name) => driver.windowOf(name);
+const call: AppDriver['call'] = (from, method, input) => driver.call(from, method, input);
+const satisfiedOnDisk = (meetingId: string) => driver.satisfiedOnDisk(meetingId);
+const holdACall = (title?: string) => driver.holdACall(title);
+const logValidNextStep = (meetingId: string) => driver.logValidNextStep(meetingId);
+const closeOutThread = (meetingId: string) => driver.closeOutThread(meetingId);
 
 const STATES = {
   'nothing logged yet': async (_meetingId: string) => {},
@@ -127,7 +46,7 @@ describe.each(Object.entries(STATES))('with %s', (_state, reachState) => {
   it('closing the wrap-up window is prevented exactly when the store holds nothing valid', async () => {
     await launch();
     const meetingId = await holdACall();
-    const wrapUp = fake(running.windows.show('wrapup'));
+    const wrapUp = fake(driver.running.windows.show('wrapup'));
     await reachState(meetingId);
     const owed = !(await satisfiedOnDisk(meetingId));
 
@@ -164,14 +83,14 @@ describe.each(Object.entries(STATES))('with %s', (_state, reachState) => {
   it('a crashed wrap-up page is rebuilt exactly when the store holds nothing valid', async () => {
     await launch();
     const meetingId = await holdACall();
-    const crashed = fake(running.windows.show('wrapup'));
+    const crashed = fake(driver.running.windows.show('wrapup'));
     await reachState(meetingId);
     const owed = !(await satisfiedOnDisk(meetingId));
 
     crashed.webContents.crash('crashed');
 
     expect(crashed.isDestroyed()).toBe(true);
-    const rebuilt = running.windows.get('wrapup');
+    const rebuilt = driver.running.windows.get('wrapup');
     expect(rebuilt !== null).toBe(owed);
     if (rebuilt) {
       expect(fake(rebuilt).isVisible()).toBe(true);
@@ -215,7 +134,7 @@ describe('a live call comes first', () => {
     await call('review', 'startMeeting', { id: next.id });
 
     expect(captured(app, 'before-quit', () => app.quit()).defaultPrevented).toBe(true);
-    expect(running.windows.get('wrapup')?.isVisible() ?? false).toBe(false);
+    expect(driver.running.windows.get('wrapup')?.isVisible() ?? false).toBe(false);
     expect(windowOf('overlay').isVisible()).toBe(true);
     expect(windowOf('overlay').callsOf('focus')).toEqual([]);
   });
@@ -263,7 +182,7 @@ describe('starting up', () => {
     await launch();
     expect(windowOf('review').isFocused()).toBe(true);
     expect(windowOf('overlay').isVisible()).toBe(false);
-    expect(running.windows.get('wrapup')).toBeNull();
+    expect(driver.running.windows.get('wrapup')).toBeNull();
   });
 
   it('with a wrap-up owed but a call still live: the wrap-up waits for the call', async () => {
@@ -274,14 +193,15 @@ describe('starting up', () => {
     await exitApp();
 
     await launch();
-    expect(running.windows.get('wrapup')).toBeNull();
+    expect(driver.running.windows.get('wrapup')).toBeNull();
   });
 
   it('a second instance quits at once and leaves the first alone', async () => {
-    resetFakeElectron({ userData });
-    clock = new TestClock(NOW);
+    resetFakeElectron({ userData: driver.userData });
+    const clock = new TestClock(NOW);
     app.singleInstanceLock = false;
     expect(await main({ clock, log: quietLog })).toBeNull();
+    clock.dispose();
     expect(app.exitCode).toBe(0);
     expect(BrowserWindow.getAllWindows()).toEqual([]);
   });
