@@ -1,0 +1,146 @@
+// Runs in the renderer. The overlay answers three questions at a glance: why are we here, where are we in the agenda,
+// what must I do now. Big purpose, small everything else; the prompt and "End call" stay in view while the middle
+// scrolls.
+import type { Meeting } from '../../../shared/domain';
+import type { LiveView } from '../../../shared/views';
+import { api } from '../api';
+import { useCoreClock } from '../ui/clock';
+import { formatElapsed, minutesBetween, plural } from '../ui/format';
+import { useAction } from '../ui/useAction';
+import { useView } from '../ui/useView';
+import { Kbd } from '../ui/Kbd';
+import { formatAccelerator } from '../ui/labels';
+import { AgendaChecklist } from './AgendaChecklist';
+import { PromptBar } from './PromptBar';
+import { PurposeCheck } from './PurposeCheck';
+
+const getLive = () => api.getLive();
+
+export function OverlayApp() {
+  const live = useView(getLive);
+  if (live.data === undefined || live.data === null) {
+    return (
+      <div className="overlay overlay--idle">
+        <p className="overlay__idle">
+          {live.data === null ? 'No call in progress' : live.error ? live.error.message : 'Loading…'}
+        </p>
+      </div>
+    );
+  }
+  const view = live.data;
+  return <LiveMeeting view={view} onMeeting={(meeting) => live.replace({ ...view, meeting })} />;
+}
+
+/** The purpose as last agreed with the prospect (an adjusted confirmation rewrites it). */
+const currentPurpose = (m: Meeting): string => {
+  const adjusted = [...m.confirmations].reverse().find((c) => c.result === 'adjusted' && c.adjustedPurpose);
+  return adjusted?.adjustedPurpose ?? m.purpose;
+};
+
+function LiveMeeting({ view, onMeeting }: { view: LiveView; onMeeting: (m: Meeting) => void }) {
+  const { meeting, thread, waitingWrapUps, prompt } = view;
+  const hotkeys = view.hotkeys ?? {};
+  const purpose = currentPurpose(meeting);
+  const end = useAction(() => api.endCall({ meetingId: meeting.id }));
+
+  return (
+    <div className="overlay">
+      <header className="overlay__header">
+        <p className="overlay__title" title={`${meeting.title} · ${thread.account}`}>
+          <span className="overlay__meeting">{meeting.title}</span>
+          <span aria-hidden="true"> · </span>
+          <span className="overlay__account">{thread.account}</span>
+        </p>
+        <CallTimer meeting={meeting} />
+      </header>
+      <NowStrip meeting={meeting} />
+
+      <div className="overlay__scroll">
+        {waitingWrapUps > 0 ? (
+          <p className="overlay__waiting">
+            <span className="badge badge--warning">{plural(waitingWrapUps, 'wrap-up', 'wrap-ups')} waiting</span>
+            <span className="muted"> until this call ends</span>
+          </p>
+        ) : null}
+
+        <section className="overlay__section" aria-labelledby="ov-purpose">
+          <h2 className="overlay__eyebrow" id="ov-purpose">
+            Purpose
+          </h2>
+          {purpose ? (
+            <p className={`overlay__purpose${purpose.length > 110 ? ' overlay__purpose--long' : ''}`}>{purpose}</p>
+          ) : (
+            <p className="overlay__no-purpose">No purpose set. Ask them: what would make this call worth their time?</p>
+          )}
+        </section>
+
+        <section className="overlay__section overlay__section--ideal" aria-labelledby="ov-ideal">
+          <h2 className="overlay__eyebrow" id="ov-ideal">
+            Ideal outcome
+          </h2>
+          <p className="overlay__ideal">{meeting.idealOutcome || <span className="muted">Not set</span>}</p>
+        </section>
+
+        <AgendaChecklist meeting={meeting} hotkey={hotkeys.nextAgendaItem} onMeeting={onMeeting} />
+
+        {hotkeys.toggleClickThrough || hotkeys.toggleOverlay ? (
+          <p className="overlay__keys muted">
+            {hotkeys.toggleClickThrough ? <span>Click-through {formatAccelerator(hotkeys.toggleClickThrough)}</span> : null}
+            {hotkeys.toggleOverlay ? <span>Hide {formatAccelerator(hotkeys.toggleOverlay)}</span> : null}
+          </p>
+        ) : null}
+      </div>
+
+      <footer className="overlay__footer">
+        <PromptBar meeting={meeting} prompt={prompt} hotkeys={hotkeys} onMeeting={onMeeting} />
+        <PurposeCheck meeting={meeting} prompt={prompt} hotkeys={hotkeys} onMeeting={onMeeting} />
+        {end.error ? (
+          <p className="inline-error" role="alert">
+            {end.error.message}
+          </p>
+        ) : null}
+        <button
+          type="button"
+          className={`button overlay__end${prompt?.kind === 'overtime' ? '' : ' button--danger'}`}
+          disabled={end.pending}
+          aria-keyshortcuts={hotkeys.endCall}
+          onClick={() => void end.run()}
+        >
+          End call <Kbd accelerator={hotkeys.endCall} />
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+/** Elapsed time on the core's clock against the planned length; turns amber once over, without flashing. */
+function CallTimer({ meeting }: { meeting: Meeting }) {
+  const now = useCoreClock();
+  const started = Date.parse(meeting.startedAt ?? meeting.start);
+  const elapsed = Math.max(0, now - started);
+  const planned = minutesBetween(meeting.start, meeting.end);
+  const over = planned > 0 && elapsed > planned * 60_000;
+  return (
+    <div className={`overlay__timer${over ? ' overlay__timer--over' : ''}`} role="timer" title="Time in the call / planned length">
+      <span className="overlay__elapsed">{formatElapsed(elapsed)}</span>
+      <span className="overlay__planned"> / {planned} min</span>
+    </div>
+  );
+}
+
+/** Where we are in the agenda, always in view (the full list scrolls). Repeats the list, so hidden from assistive tech. */
+function NowStrip({ meeting }: { meeting: Meeting }) {
+  const items = meeting.agenda;
+  if (items.length === 0) return null;
+  const current = items.find((i) => !i.done);
+  const done = items.filter((i) => i.done).length;
+  return (
+    <p className="overlay__now" aria-hidden="true">
+      <span className="overlay__now-marker">{current ? 'Now' : 'Done'}</span>
+      <span className="overlay__now-text">{current ? current.text : 'Agenda covered — agree the next step'}</span>
+      <span className="overlay__count">
+        {done}/{items.length}
+      </span>
+    </p>
+  );
+}

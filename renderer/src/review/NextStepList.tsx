@@ -1,0 +1,48 @@
+// Runs in the renderer. The "Next steps" region: what was agreed, when, and whether the prospect said yes to it.
+import type { NextStep, Thread } from '../../../shared/domain';
+import { formatWhen } from '../ui/format';
+import { KIND_LABELS, OWNER_LABELS } from '../ui/labels';
+
+const STEP_STATUS = { open: '', done: 'Done', missed: 'Missed' } as const;
+
+export function NextStepList({ steps, threads, now }: { steps: NextStep[] | undefined; threads: Thread[]; now: number }) {
+  const ordered = [...(steps ?? [])].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.when.localeCompare(b.when));
+  return (
+    <section className="panel" aria-labelledby="next-steps-heading">
+      <div className="panel__head">
+        <h2 id="next-steps-heading">Next steps</h2>
+      </div>
+      {!steps ? (
+        <p className="empty">Loading…</p>
+      ) : ordered.length === 0 ? (
+        <p className="empty">No next steps yet. They appear here as you wrap up your calls.</p>
+      ) : (
+        <ul className="steps">
+          {ordered.map((s) => (
+            <li key={s.id} className={`step${s.status !== 'open' ? ' step--closed' : ''}`}>
+              <div className="step__main">
+                <p className="step__what">{s.what}</p>
+                <p className="step__when">{formatWhen(s.when, now, { alwaysWeekday: true })}</p>
+              </div>
+              <p className="step__meta">
+                <span className="badge">{KIND_LABELS[s.kind]}</span>
+                {s.agreed ? (
+                  <span className="badge badge--success">
+                    <span aria-hidden="true">✓</span> Agreed on the call
+                  </span>
+                ) : (
+                  <span className="badge badge--warning">Not agreed yet</span>
+                )}
+                {s.status !== 'open' ? <span className="badge">{STEP_STATUS[s.status]}</span> : null}
+                <span className="muted">
+                  {threads.find((t) => t.id === s.threadId)?.account ?? ''} · Owner: {OWNER_LABELS[s.owner]}
+                </span>
+              </p>
+              {s.purpose ? <p className="step__purpose muted">{s.purpose}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+// Runs in the renderer. Loads the wrap-up owed now (oldest call first), shows a calm confirmation after each one,
+// and moves on to the next.
+import { useState } from 'react';
+import { api } from '../api';
+import { useCoreClock } from '../ui/clock';
+import { Notice } from '../ui/Notice';
+import { useView } from '../ui/useView';
+import { WrapUpForm } from './WrapUpForm';
+
+const getWrapUp = () => api.getWrapUp();
+const getState = () => api.getState();
+
+export function WrapUpApp() {
+  const view = useView(getWrapUp);
+  const state = useView(getState);
+  const now = useCoreClock();
+  const [confirmation, setConfirmation] = useState<string | null>(null);
+  /** Meetings settled here; hidden at once, before the core's `changed` event brings the next view. */
+  const [settled, setSettled] = useState<readonly string[]>([]);
+  const data = view.data;
+  const current = data && !settled.includes(data.meeting.id) ? data : null;
+
+  return (
+    <div className="wrapup">
+      {state.data?.notice ? (
+        <div className="wrapup__notice">
+          <Notice notice={state.data.notice} now={now} onAcknowledged={state.replace} />
+        </div>
+      ) : null}
+      {confirmation ? (
+        <div className="banner banner--success wrapup__confirmation" role="status">
+          <div className="banner__body">
+            <p className="banner__title">{confirmation}</p>
+            {current ? (
+              <p>
+                {current.pending === 1 ? 'One more call to wrap up' : `${current.pending} more calls to wrap up`} — the next one is below.
+              </p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {data === undefined ? (
+        <p className="wrapup__empty">{view.error ? view.error.message : 'Loading…'}</p>
+      ) : current ? (
+        <WrapUpForm
+          key={current.meeting.id}
+          view={current}
+          now={now}
+          onSettled={(message) => {
+            setSettled((ids) => [...ids, current.meeting.id]);
+            setConfirmation(message);
+            view.reload();
+          }}
+        />
+      ) : (
+        <div className="wrapup__empty">
+          <h1 className="wrapup__empty-title">Nothing to wrap up</h1>
+          <p className="muted">{confirmation ? 'That was the last one. You can close this window.' : 'Every call has its next step. Nice work.'}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// useView: loads, refetches on `changed`, keeps the newest answer when answers arrive out of order, reports errors.
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../renderer/src/api';
+import { useView } from '../../renderer/src/ui/useView';
+import { cleanup, fakeBridge, installBridge, render, settle } from './harness';
+
+afterEach(cleanup);
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('useView', () => {
+  it('refetches on `changed` and ignores an older answer that arrives late', async () => {
+    const fake = fakeBridge();
+    installBridge(fake);
+    const answers = [deferred<string>(), deferred<string>()];
+    let n = 0;
+    const fetcher = () => answers[n++]!.promise;
+    function Show() {
+      const view = useView(fetcher);
+      return <output>{view.loading && view.data === undefined ? 'loading' : (view.data ?? view.error?.message)}</output>;
+    }
+    const el = await render(<Show />);
+    expect(el.textContent).toBe('loading');
+    await act(async () => fake.emit('changed', { revision: 2 }));
+    await act(async () => answers[1]!.resolve('new'));
+    await act(async () => answers[0]!.resolve('old'));
+    await settle();
+    expect(el.textContent).toBe('new');
+  });
+
+  it('exposes the error of a failed fetch', async () => {
+    installBridge(fakeBridge());
+    function Show() {
+      const view = useView(() => Promise.reject(new ApiError({ code: 'read-only', message: 'Read only.' })));
+      return <output>{view.error ? `${view.error.code}: ${view.error.message}` : 'none'}</output>;
+    }
+    const el = await render(<Show />);
+    expect(el.textContent).toBe('read-only: Read only.');
+  });
+
+  it('stops listening when unmounted', async () => {
+    const fake = fakeBridge();
+    installBridge(fake);
+    function Show() {
+      useView(async () => 1);
+      return null;
+    }
+    await render(<Show />);
+    expect(fake.listenerCount('changed')).toBe(1);
+    await cleanup();
+    expect(fake.listenerCount('changed')).toBe(0);
+  });
+});
