@@ -53,4 +53,6 @@ export interface WrapUpView {
   pending: number;
   /** What the rep had typed before (a crash, a restart), to put back into the form. */
   draft: DraftValues | null;
+  /** The rep's coaching settings, so the form warns exactly as the core checks. */
+  coach: { maxDaysOut: number };
 }

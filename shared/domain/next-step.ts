@@ -2,17 +2,14 @@
 import { z } from 'zod';
 import { Id, Instant, optionalText, requiredText } from './primitives';
 
-/** Kinds that put the rep and the prospect together again; logging one plans the thread's next meeting. */
-export const MEETING_KINDS = ['call', 'video-call', 'meeting', 'demo', 'presentation', 'workshop'] as const;
-/** Kinds that are work, not a meeting: "send the proposal", "they send the NDA". */
-export const TASK_KINDS = ['task'] as const;
+import { MEETING_KINDS, TASK_KINDS } from './kinds';
+
+export { isMeetingKind, MEETING_KINDS, TASK_KINDS } from './kinds';
 
 export const NextStepKind = z.enum([...MEETING_KINDS, ...TASK_KINDS], {
   error: 'Choose what kind of step it is (a call, a meeting, a demo… or a task).',
 });
 export type NextStepKind = z.infer<typeof NextStepKind>;
-
-export const isMeetingKind = (kind: NextStepKind): boolean => (MEETING_KINDS as readonly string[]).includes(kind);
 
 export const Owner = z.enum(['me', 'prospect', 'both'], { error: 'Say who owns the step: you, the prospect or both.' });
 export type Owner = z.infer<typeof Owner>;

@@ -1,7 +1,7 @@
 // Runs everywhere (the wrap-up form coaches as the rep types; the core enforces on submit). The next-step coach:
 // hard requirements that cannot be waived (an action, a date and time in the future, a point), and warnings the
 // rep may acknowledge (a vague action, a step too far out, not agreed on the call, nothing to bring).
-import { isMeetingKind, type NextStepKind } from '../domain';
+import { isMeetingKind, type NextStepKind } from '../domain/kinds';
 
 export type QualityField = 'what' | 'when' | 'purpose' | 'agreed' | 'bring';
 export type WarningCode = 'vague' | 'far-out' | 'not-agreed' | 'nothing-to-bring';

@@ -46,6 +46,7 @@ export const wrapUpView = (overrides: Partial<WrapUpView> = {}): WrapUpView => (
   thread,
   pending: 1,
   draft: null,
+  coach: { maxDaysOut: 14 },
   ...overrides,
 });
 

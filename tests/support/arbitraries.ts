@@ -55,6 +55,8 @@ export const meeting = (id: string, threadId: string): fc.Arbitrary<Meeting> =>
       source: { kind: 'manual' as const },
       status,
       confirmations: [],
+      promptAnswers: [],
+      nextStepJot: '',
       notes: '',
       bring: '',
     }));
@@ -99,5 +101,6 @@ export const storeDocument = (): fc.Arbitrary<StoreDocument> =>
           meetings: [...meetings],
           nextSteps: [...steps],
           settings: Settings.parse({}),
+          drafts: [],
         })),
     );

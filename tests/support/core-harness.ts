@@ -17,7 +17,8 @@ export interface TestCore {
   clock: TestClock;
   dataDir: string;
   events: { event: EventName; payload: Events[EventName] }[];
-  call<K extends MethodName>(name: K, input?: MethodRawInput<K>): Promise<Reply<MethodResult<K>>>;
+  /** Any payload, valid or not, as a page (or an attacker) could send it. */
+  call<K extends MethodName>(name: K, input?: unknown): Promise<Reply<MethodResult<K>>>;
   /** Like `call`, but fails the test on an error reply. */
   ok<K extends MethodName>(name: K, input?: MethodRawInput<K>): Promise<MethodResult<K>>;
   reopen(): Promise<TestCore>;
@@ -57,7 +58,7 @@ export async function openTestCore(options: { dataDir?: string; now?: number } =
 }
 
 /** A typical discovery call, starting at T0 + 1 h, for 30 minutes. */
-export const discoveryCall = (overrides: Record<string, unknown> = {}) => ({
+export const discoveryCall = (overrides: Partial<MethodRawInput<'createMeeting'>> = {}): MethodRawInput<'createMeeting'> => ({
   account: 'Acme Logistics',
   title: 'Discovery with Acme',
   start: iso(T0 + minutes(60)),
@@ -70,7 +71,10 @@ export const discoveryCall = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /** A next step that passes every hard requirement, a week after T0. */
-export const goodStep = (meetingId: string, overrides: Record<string, unknown> = {}) => ({
+export const goodStep = (
+  meetingId: string,
+  overrides: Partial<MethodRawInput<'logNextStep'>> = {},
+): MethodRawInput<'logNextStep'> => ({
   meetingId,
   kind: 'demo',
   what: 'Demo with Dana (ops lead)',

@@ -2,15 +2,12 @@
 // everything it needs — the contract handlers, the event stream, and the wrap-up gate's questions.
 import type { Events, EventName, Handlers } from '../../../shared/contract';
 import type { Clock } from './clock';
-import type { Store } from './store/types';
+import type { Store, StoreLog } from './store/types';
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
-export interface CoreLog {
-  info(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
-  error(...args: unknown[]): void;
-}
+/** Where the core reports what it did; console, electron-log and the store's log all fit. */
+export type CoreLog = StoreLog;
 
 export interface CoreOptions {
   /** The folder holding the store file, its backups and anything quarantined. */

@@ -72,9 +72,6 @@ export const WRAP_UP_FIELDS: Record<string, SummaryField> = {
   reason: { id: 'ws-reason' },
 };
 
-/** The coach's "too far out" horizon; the core applies the rep's own setting when it checks. */
-const COACH_MAX_DAYS = 14;
-
 type Failure = { action: 'next-step' | 'close-out'; error: ApiError };
 
 /** A restored draft with a value the form no longer offers falls back to the default. */
@@ -184,7 +181,7 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
   const started = draft.what.trim() !== '' || draft.when !== '';
   for (const f of assessNextStep(
     { kind: draft.kind, what: draft.what, when: whenIso, purpose: draft.purpose, bring: draft.bring, agreed: draft.agreed },
-    { now, maxDaysOut: COACH_MAX_DAYS },
+    { now, maxDaysOut: view.coach.maxDaysOut },
   )) {
     if (!started && (f.field === 'bring' || f.field === 'agreed')) continue; // not before the rep has begun
     if (f.severity === 'warning' || f.code === 'past') coach[f.field] ??= f.message;

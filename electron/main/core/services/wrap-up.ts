@@ -60,7 +60,13 @@ export function wrapUpService(ctx: ServiceContext) {
       const meeting = wrapUpToShow(doc);
       if (!meeting) return null;
       const draft = doc.drafts.find((d) => d.meetingId === meeting.id)?.values ?? null;
-      return { meeting, thread: findThread(doc, meeting.threadId), pending: pendingWrapUps(doc).length, draft };
+      return {
+        meeting,
+        thread: findThread(doc, meeting.threadId),
+        pending: pendingWrapUps(doc).length,
+        draft,
+        coach: { maxDaysOut: doc.settings.nextStep.maxDaysOut },
+      };
     },
 
     saveWrapUpDraft: ({ meetingId, values }) =>

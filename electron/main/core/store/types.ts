@@ -13,13 +13,23 @@ export interface Store {
   /**
    * Applies `mutate` to a copy of the document, writes the copy durably (temp file, fsync, rename, fsync folder) and
    * only then makes it current. Calls are serialized: one writer, in call order. Resolves once the write is on disk;
-   * rejects with `StoreReadOnlyError` or the write's error, leaving `data` as it was.
+   * rejects with `StoreReadOnlyError`, the error `mutate` threw, a refusal to save a draft that fails the schema, or
+   * the write's error (then `notice` says so until a write succeeds), always leaving `data` as it was.
    */
   update(mutate: (draft: StoreDocument) => void): Promise<void>;
-  /** The rep has read the notice. For "unreadable, no backup" this is the consent to start a fresh file. */
+  /** The rep has read the notice. For "unreadable, no backup" this is the consent to start a fresh file; a
+   * newer-version file stays read-only. */
   acknowledgeNotice(): Promise<void>;
   /** Waits for pending writes. */
   close(): Promise<void>;
+}
+
+/** Where the store reports what it did to files (quarantined, restored, migrated, a failed write or backup).
+ * The core's `CoreLog` and electron-log both fit. */
+export interface StoreLog {
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
 }
 
 export class StoreReadOnlyError extends Error {

@@ -1,0 +1,27 @@
+// Runs in the main process and the preview host (Node). How an older store file becomes today's shape: a list of
+// pure steps, each lifting a document from one schema version to the next. Adding schema version N+1 means: bump
+// SCHEMA_VERSION, change the zod schema, and append `{ from: N, up }` here with a test. The file as it was is kept
+// as a backup before the migrated one is written (see open-store.ts).
+import { SCHEMA_VERSION } from '../../../../shared/domain';
+
+export type RawDocument = Record<string, unknown>;
+
+export interface Migration {
+  /** The version this step reads; it produces `from + 1`. */
+  readonly from: number;
+  /** Pure: returns the lifted document, never touches its input. `schemaVersion` is set by the runner. */
+  up(doc: Readonly<RawDocument>): RawDocument;
+}
+
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Lifts `doc` from `version` to SCHEMA_VERSION. Throws when a step is missing: such a file cannot be read here. */
+export function migrate(doc: RawDocument, version: number, migrations: readonly Migration[] = MIGRATIONS): RawDocument {
+  let current = doc;
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) throw new Error(`There is no migration from schema version ${v}.`);
+    current = { ...step.up(structuredClone(current)), schemaVersion: v + 1 };
+  }
+  return current;
+}

@@ -1,0 +1,68 @@
+// Runs in the main process and the preview host (Node). The words the rep reads when something happened to the data
+// file, in one place so they stay plain, consistent and honest (a newer-version file is never called "restored").
+import { basename } from 'node:path';
+import { format } from 'date-fns';
+import type { StoreDocument } from '../../../../shared/domain';
+import type { Notice } from '../../../../shared/views';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Sunday 22 November, 14:05" in the rep's local time; the year only when it is not the current one. */
+export function describeTime(ms: number, now: number): string {
+  const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
+  return format(ms, sameYear ? 'EEEE d MMMM, HH:mm' : 'EEEE d MMMM yyyy, HH:mm');
+}
+
+const describeContents = (doc: StoreDocument) =>
+  `${plural(doc.meetings.length, 'meeting', 'meetings')}, ${plural(doc.nextSteps.length, 'next step', 'next steps')}`;
+
+export function restoredFromBackup(args: {
+  backupTime: number;
+  doc: StoreDocument;
+  /** Where the unreadable live file went; absent when the live file was missing altogether. */
+  quarantinedFile: string | null;
+  now: number;
+}): Notice {
+  const { backupTime, doc, quarantinedFile, now } = args;
+  const loaded = `Second Step loaded your backup from ${describeTime(backupTime, now)} (${describeContents(doc)}).`;
+  return {
+    kind: 'restored-from-backup',
+    message: quarantinedFile
+      ? `Your data file could not be read, so ${loaded} The unreadable file was kept as ${basename(quarantinedFile)}.`
+      : `Your data file was missing, so ${loaded}`,
+    backupTime: new Date(backupTime).toISOString(),
+    ...(quarantinedFile ? { quarantinedFile } : {}),
+  };
+}
+
+export const unreadableNoBackup = (quarantinedFile: string): Notice => ({
+  kind: 'unreadable-no-backup',
+  message:
+    'Your data file could not be read and there is no backup to load; ' +
+    `it was kept untouched as ${basename(quarantinedFile)}. ` +
+    'Nothing will be saved until you confirm starting with an empty file.',
+  quarantinedFile,
+});
+
+export const newerVersion = (): Notice => ({
+  kind: 'newer-version',
+  message:
+    'Your data file was saved by a newer version of Second Step. ' +
+    'Please update the app; until then your data is shown read-only.',
+});
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'Second Step is not allowed to write to its data folder',
+  EPERM: 'Second Step is not allowed to write to its data folder',
+  EROFS: 'the data folder is read-only',
+};
+
+/** After a failed save: what went wrong, and that everything saved before is safe (the old file was not touched). */
+export const writeFailed = (code: string): Notice => ({
+  kind: 'write-failed',
+  message:
+    `Your last change could not be saved (${WRITE_FAILURES[code] ?? 'the data file could not be written'}). ` +
+    'Everything saved before it is safe; please try again.',
+});

@@ -1,0 +1,115 @@
+// Runs in the main process and the preview host (Node). The policy for opening the data folder — what happens to a
+// missing, good, older, unreadable or newer file. The one rule behind every branch: never write over a file that
+// could not be read. A bad file is moved aside untouched; a newer app's file is shown read-only and never written.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { emptyDocument } from '../../../../shared/domain';
+import { BackupRing } from './backups';
+import { removeLeftoverTemps } from './durable-file';
+import { DurableJsonAdapter, serialize } from './durable-json-adapter';
+import { DurableStore, type OpenedState } from './durable-store';
+import { STORE_FILE } from './file-names';
+import { nodeFsOps, type FsOps } from './fs-ops';
+import { loadFile, type LoadedFile } from './load';
+import { MIGRATIONS, type Migration } from './migrations';
+import { newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
+import { quarantine } from './quarantine';
+import { readOnlyView } from './read-only-view';
+import type { Store, StoreLog } from './types';
+
+export interface OpenStoreOptions {
+  /** The data folder: the store file, `backups/`, and anything quarantined. Created if missing. */
+  dir: string;
+  now?: () => number;
+  log?: StoreLog;
+  /** Tests inject recording or failing file operations here. */
+  fsOps?: FsOps;
+  /** Tests inject fake migrations here. */
+  migrations?: readonly Migration[];
+}
+
+interface Opening {
+  file: string;
+  adapter: DurableJsonAdapter;
+  backups: BackupRing;
+  fsOps: FsOps;
+  migrations: readonly Migration[];
+  now: () => number;
+  log: StoreLog;
+}
+
+interface Settled extends OpenedState {
+  /** A file that just validated, to copy into the backup ring once the store is open. */
+  lastGood?: Uint8Array;
+}
+
+const silent: StoreLog = { info() {}, warn() {}, error() {} };
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { dir, now = Date.now, log = silent, fsOps = nodeFsOps, migrations = MIGRATIONS } = options;
+  const file = join(dir, STORE_FILE);
+  const opening: Opening = {
+    file,
+    adapter: new DurableJsonAdapter(file, fsOps, migrations),
+    backups: new BackupRing(dir, fsOps, now),
+    fsOps,
+    migrations,
+    now,
+    log,
+  };
+
+  await mkdir(dir, { recursive: true });
+  for (const folder of [dir, opening.backups.dir]) {
+    const removed = await removeLeftoverTemps(folder, fsOps);
+    if (removed.length) log.info('Store: removed temp files left by an interrupted write', removed);
+  }
+
+  const { lastGood, ...opened } = await settle(await loadFile(file, migrations), opening);
+  const store = new DurableStore(opened, opening.adapter, opening.backups, log);
+  // In the write queue, not awaited here: the app opens without waiting for the copy.
+  if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood));
+  return store;
+}
+
+async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
+  switch (loaded.kind) {
+    case 'ok':
+      if (loaded.migratedFrom === null) return { doc: loaded.doc, readOnly: false, notice: null, lastGood: loaded.bytes };
+      // Keep the file exactly as the older version wrote it before replacing it with the migrated one.
+      await o.backups.take(loaded.bytes, 'pre-migration');
+      await o.adapter.write(loaded.doc);
+      o.log.info(`Store: migrated ${o.file} from schema version ${loaded.migratedFrom}`);
+      return { doc: loaded.doc, readOnly: false, notice: null, lastGood: serialize(loaded.doc) };
+
+    case 'newer':
+      o.log.warn(`Store: ${o.file} has schema version ${loaded.version}; opening it read-only`);
+      return { doc: readOnlyView(loaded.raw), readOnly: true, notice: newerVersion() };
+
+    case 'unreadable': {
+      o.log.error(`Store: ${o.file} cannot be read (${loaded.reason}); moving it aside`);
+      const quarantined = await quarantine(o.file, o.now(), o.fsOps);
+      // With no backup, stay read-only on an empty document until the rep agrees to start afresh.
+      const readOnlyEmpty = { doc: emptyDocument(), readOnly: true, notice: unreadableNoBackup(quarantined) };
+      return (await restore(o, quarantined)) ?? readOnlyEmpty;
+    }
+
+    case 'missing': {
+      // A first run — unless backups exist: then the live file was deleted or moved, and the backup is the data.
+      const restored = await restore(o, null);
+      if (restored) return restored;
+      const doc = emptyDocument();
+      await o.adapter.write(doc);
+      return { doc, readOnly: false, notice: null };
+    }
+  }
+}
+
+/** Writes the newest valid backup as the live file, or returns null when there is none. */
+async function restore(o: Opening, quarantinedFile: string | null): Promise<Settled | null> {
+  const found = await o.backups.newestValid(o.migrations);
+  if (!found) return null;
+  await o.adapter.write(found.doc);
+  o.log.warn(`Store: restored the backup ${found.backup.path}`);
+  const notice = restoredFromBackup({ backupTime: found.backup.time, doc: found.doc, quarantinedFile, now: o.now() });
+  return { doc: found.doc, readOnly: false, notice };
+}

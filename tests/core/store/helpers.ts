@@ -1,0 +1,59 @@
+// Shared by the store tests (Node): real temp folders, file fingerprints, and FsOps wrappers that record the order
+// of operations or fail at one chosen step.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach } from 'vitest';
+import { nodeFsOps, type FsOps } from '../../../electron/main/core/store';
+
+export const STORE = 'second-step.json';
+
+/** Fresh folders under the OS temp dir, removed after each test. */
+export function useTempDirs(): () => Promise<string> {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'second-step-store-'));
+    made.push(dir);
+    return dir;
+  };
+}
+
+export const sha256 = async (path: string): Promise<string> =>
+  createHash('sha256').update(await readFile(path)).digest('hex');
+
+/** Every file under `dir` (relative path -> SHA-256), to prove a folder was left exactly as it was. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const pairs = await Promise.all(files.map(async (f) => [relative(dir, f), await sha256(f)] as const));
+  return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export type Call = [op: keyof FsOps, path: string];
+
+/** Real file operations that also note each call (with the path it touched) in `calls`. */
+export function recordingFsOps(calls: Call[], base: FsOps = nodeFsOps): FsOps {
+  return {
+    create: (path) => (calls.push(['create', path]), base.create(path)),
+    write: (file, data) => (calls.push(['write', file.path]), base.write(file, data)),
+    fsync: (file) => (calls.push(['fsync', file.path]), base.fsync(file)),
+    close: (file) => (calls.push(['close', file.path]), base.close(file)),
+    rename: (from, to) => (calls.push(['rename', `${from} -> ${to}`]), base.rename(from, to)),
+    unlink: (path) => (calls.push(['unlink', path]), base.unlink(path)),
+    fsyncDir: (dir) => (calls.push(['fsyncDir', dir]), base.fsyncDir(dir)),
+  };
+}
+
+export const fsError = (code: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(`${code}: simulated`), { code });
+
+/** Real file operations, except that `op` fails with `code` while `failing()` says so. */
+export function failingFsOps(op: 'write' | 'fsync' | 'rename' | 'fsyncDir', code: string, failing = () => true): FsOps {
+  const real = nodeFsOps[op] as (...args: unknown[]) => Promise<void>;
+  const maybeFail = (...args: unknown[]) => (failing() ? Promise.reject(fsError(code)) : real(...args));
+  return { ...nodeFsOps, [op]: maybeFail };
+}

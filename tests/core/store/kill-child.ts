@@ -1,0 +1,62 @@
+// The process the kill test kills (plain Node, bundled once by kill-harness.ts). It opens a store in the folder it
+// is given and appends numbered next steps as fast as it can, printing "ack <n>" only once update(n) has resolved —
+// that is the promise under test. It brackets each commit of the live file with "in-write" / "written" and, in
+// 'in-write' mode, lingers inside that window so a kill lands there often (a slow disk, made on purpose).
+//   node kill-child.mjs <dir> <durable|plain> <in-write|random>
+import { writeSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Low, type Adapter } from 'lowdb';
+import type { StoreDocument } from '../../../shared/domain';
+import { nodeFsOps, openStore } from '../../../electron/main/core/store';
+import { STORE_FILE } from '../../../electron/main/core/store/file-names';
+import { nextStep } from './records';
+
+export type ChildStore = 'durable' | 'plain';
+export type KillMode = 'in-write' | 'random';
+const LINGER_MS = 25;
+
+const [dir = '', kind, mode] = process.argv.slice(2) as [string, ChildStore, KillMode];
+const live = join(dir, STORE_FILE);
+// Synchronous, so a line is in the pipe before the next step starts: the parent never misses an ack that happened.
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+async function inWriteWindow<T>(commit: () => Promise<T>): Promise<T> {
+  say('in-write');
+  if (mode === 'in-write') await sleep(LINGER_MS);
+  const result = await commit();
+  say('written');
+  return result;
+}
+
+/** The negative control: what a naive store does — overwrite the file in place (open truncates, then write). */
+class InPlaceAdapter implements Adapter<StoreDocument> {
+  read = async () => JSON.parse(await readFile(live, 'utf8')) as StoreDocument;
+  async write(doc: StoreDocument) {
+    const file = await open(live, 'w');
+    await inWriteWindow(() => file.writeFile(JSON.stringify(doc, null, 2)));
+    await file.close();
+  }
+}
+
+async function openChildStore(): Promise<{ update(mutate: (d: StoreDocument) => void): Promise<unknown> }> {
+  if (kind === 'plain') {
+    const low = new Low<StoreDocument>(new InPlaceAdapter(), {} as StoreDocument);
+    await low.read();
+    return low;
+  }
+  // The real store; only the rename of a temp file over the live file is bracketed (that is the commit).
+  const rename = (from: string, to: string) => nodeFsOps.rename(from, to);
+  return openStore({
+    dir,
+    fsOps: { ...nodeFsOps, rename: (from, to) => (to === live ? inWriteWindow(() => rename(from, to)) : rename(from, to)) },
+  });
+}
+
+const store = await openChildStore();
+say('ready');
+for (let n = 1; ; n++) {
+  await store.update((d) => void d.nextSteps.push(nextStep(n)));
+  say(`ack ${n}`);
+}

@@ -1,0 +1,140 @@
+// The kill test's parent side (Node): runs many children that write to a store, SIGKILLs each at a random moment
+// or right inside the commit window, then reopens the folder with the real store and checks the promise: the file
+// is readable, and every write the child acknowledged is there. Shared by the real test and its negative control.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { build } from 'rolldown';
+import { openStore } from '../../../electron/main/core/store';
+import { isTempFile } from '../../../electron/main/core/store/durable-file';
+import { STORE_FILE } from '../../../electron/main/core/store/file-names';
+import type { ChildStore, KillMode } from './kill-child';
+import { sampleDocument } from './records';
+
+export interface KillFigures {
+  trials: number;
+  /** Acknowledged writes checked after the kills. */
+  acked: number;
+  /** Acknowledged writes missing after a kill. */
+  lost: number;
+  /** Reopens that found the file unusable (anything but a clean open). */
+  unparseable: number;
+  /** Kills that landed inside the commit window (the child had said "in-write" and not yet "written"). */
+  midWrite: number;
+  /** Of those, how many left a complete temp file behind: proof the kill fell between temp write and rename. */
+  completeTempLeft: number;
+  ms: number;
+}
+
+interface Trial {
+  lost: number;
+  acked: number;
+  unparseable: boolean;
+  midWrite: boolean;
+  completeTempLeft: boolean;
+}
+
+const RANDOM_KILL_MAX_MS = 120;
+const CHILD_TIMEOUT_MS = 20_000;
+// ~200 KB of meeting notes: a write big enough that an in-place overwrite has a real window to be caught in.
+const seed = `${JSON.stringify(sampleDocument(40, 0, 5000), null, 2)}\n`;
+
+/** Bundles kill-child.ts once into a plain .mjs: starting `node` on it is several times faster than via tsx. */
+export async function buildChild(): Promise<{ script: string; dispose(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'second-step-kill-child-'));
+  const script = join(dir, 'kill-child.mjs');
+  await build({
+    input: join(import.meta.dirname, 'kill-child.ts'),
+    platform: 'node',
+    logLevel: 'silent',
+    output: { file: script, format: 'esm' },
+  });
+  return { script, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function runTrial(script: string, store: ChildStore, mode: KillMode): Promise<Trial> {
+  const dir = await mkdtemp(join(tmpdir(), 'second-step-kill-'));
+  try {
+    await writeFile(join(dir, STORE_FILE), seed);
+    const child = spawn(process.execPath, [script, dir, store, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('close', (_code, signal) => resolve(signal)));
+    const kill = () => child.kill('SIGKILL');
+    const timeout = setTimeout(kill, CHILD_TIMEOUT_MS);
+
+    const acked = new Set<number>();
+    let last = '';
+    let windows = 0;
+    const killAtWindow = 1 + Math.floor(Math.random() * 4); // not always the first write
+    for await (const line of createInterface({ input: child.stdout })) {
+      last = line;
+      if (line.startsWith('ack ')) acked.add(Number(line.slice(4)));
+      else if (line === 'ready' && mode === 'random') setTimeout(kill, Math.random() * RANDOM_KILL_MAX_MS);
+      else if (line === 'in-write' && mode === 'in-write' && ++windows === killAtWindow) kill();
+    }
+    clearTimeout(timeout);
+    if ((await exited) !== 'SIGKILL') throw new Error('the child ended without being killed');
+
+    const completeTempLeft = await hasCompleteTemp(dir);
+    const reopened = await openStore({ dir });
+    await reopened.close();
+    const present = new Set(reopened.data.nextSteps.map((s) => s.id));
+    return {
+      acked: acked.size,
+      lost: [...acked].filter((n) => !present.has(`step-${n}`)).length,
+      unparseable: reopened.notice !== null || reopened.readOnly,
+      midWrite: last === 'in-write',
+      completeTempLeft,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function hasCompleteTemp(dir: string): Promise<boolean> {
+  for (const name of (await readdir(dir)).filter(isTempFile)) {
+    try {
+      JSON.parse(await readFile(join(dir, name), 'utf8'));
+      return true;
+    } catch {
+      // a partial temp: the kill came before the write finished
+    }
+  }
+  return false;
+}
+
+/** Runs `trials` kills, alternating the two modes, `parallel` children at a time. */
+export async function runKillTrials(options: {
+  script: string;
+  store: ChildStore;
+  trials: number;
+  parallel: number;
+}): Promise<KillFigures> {
+  const started = performance.now();
+  const results: Trial[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < options.trials) {
+      const mode: KillMode = next++ % 2 ? 'random' : 'in-write';
+      results.push(await runTrial(options.script, options.store, mode));
+    }
+  };
+  await Promise.all(Array.from({ length: options.parallel }, worker));
+  const count = (pick: (t: Trial) => number | boolean) => results.reduce((sum, t) => sum + Number(pick(t)), 0);
+  return {
+    trials: results.length,
+    acked: count((t) => t.acked),
+    lost: count((t) => t.lost),
+    unparseable: count((t) => t.unparseable),
+    midWrite: count((t) => t.midWrite),
+    completeTempLeft: count((t) => t.completeTempLeft),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+export const describeFigures = (label: string, f: KillFigures): string =>
+  `${label}: ${f.trials} trials, ${f.acked} acked writes checked, lost = ${f.lost}, unparseable = ${f.unparseable}, ` +
+  `mid-write kills ${f.midWrite} (${Math.round((100 * f.midWrite) / f.trials)}%; ` +
+  `${f.completeTempLeft} left a complete temp file), ` +
+  `${(f.ms / 1000).toFixed(1)} s`;
