@@ -20,11 +20,11 @@ export function OverlayApp() {
   const live = useView(getLive);
   if (live.data === undefined || live.data === null) {
     return (
-      <div className="overlay overlay--idle">
-        <p className="overlay__idle">
+      <main className="overlay overlay--idle">
+        <h1 className="overlay__idle">
           {live.data === null ? 'No call in progress' : live.error ? live.error.message : 'Loading…'}
-        </p>
-      </div>
+        </h1>
+      </main>
     );
   }
   const view = live.data;
@@ -44,13 +44,13 @@ function LiveMeeting({ view, onMeeting }: { view: LiveView; onMeeting: (m: Meeti
   const end = useAction(() => api.endCall({ meetingId: meeting.id }));
 
   return (
-    <div className="overlay">
+    <main className="overlay">
       <header className="overlay__header">
-        <p className="overlay__title" title={`${meeting.title} · ${thread.account}`}>
+        <h1 className="overlay__title" title={`${meeting.title} · ${thread.account}`}>
           <span className="overlay__meeting">{meeting.title}</span>
           <span aria-hidden="true"> · </span>
           <span className="overlay__account">{thread.account}</span>
-        </p>
+        </h1>
         <CallTimer meeting={meeting} />
       </header>
       <NowStrip meeting={meeting} />
@@ -109,7 +109,7 @@ function LiveMeeting({ view, onMeeting }: { view: LiveView; onMeeting: (m: Meeti
           End call <Kbd accelerator={hotkeys.endCall} />
         </button>
       </footer>
-    </div>
+    </main>
   );
 }
 

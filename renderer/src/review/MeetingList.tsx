@@ -114,8 +114,14 @@ function MeetingItem({ meeting: m, account, now }: { meeting: Meeting; account: 
       </div>
       <div className="meeting__actions">
         {m.status === 'planned' ? (
-          <button type="button" className="button button--secondary button--small" disabled={start.pending} onClick={() => void start.run()}>
-            Start meeting<span className="visually-hidden">: {m.title}</span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={`Start meeting: ${m.title}`}
+            disabled={start.pending}
+            onClick={() => void start.run()}
+          >
+            Start meeting
           </button>
         ) : null}
         {m.status === 'live' ? (

@@ -21,7 +21,7 @@ export function WrapUpApp() {
   const current = data && !settled.includes(data.meeting.id) ? data : null;
 
   return (
-    <div className="wrapup">
+    <main className="wrapup">
       {state.data?.notice ? (
         <div className="wrapup__notice">
           <Notice notice={state.data.notice} now={now} onAcknowledged={state.replace} />
@@ -59,6 +59,6 @@ export function WrapUpApp() {
           <p className="muted">{confirmation ? 'That was the last one. You can close this window.' : 'Every call has its next step. Nice work.'}</p>
         </div>
       )}
-    </div>
+    </main>
   );
 }
