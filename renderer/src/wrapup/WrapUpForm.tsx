@@ -20,13 +20,16 @@ import {
 } from '../ui/fields';
 import { formatWhen, toIsoFromLocalInput, toLocalInput } from '../ui/format';
 import { choices, KIND_LABELS, OUTCOME_LABELS, OWNER_LABELS, RESULT_LABELS, submitShortcut } from '../ui/labels';
-import { assessNextStep, type QualityField } from '../../../shared/rules/next-step-quality';
+import { assessNextStep, type Finding, type QualityField } from '../../../shared/rules/next-step-quality';
+import { parseJot, parseWhen, type ParsedWhen } from '../../../shared/rules/parse-when';
 import { Recap } from './Recap';
 import { restoreDraft, useSavedDraft } from './useSavedDraft';
 
 export type WrapUpDraft = {
   what: string;
   kind: NextStepKind;
+  /** "tue 3pm" as typed; its parse fills `when`. */
+  whenText: string;
   when: string;
   durationMinutes: string;
   owner: Owner;
@@ -43,6 +46,7 @@ export type WrapUpDraft = {
 const emptyDraft = (): WrapUpDraft => ({
   what: '',
   kind: 'meeting',
+  whenText: '',
   when: '',
   durationMinutes: '30',
   owner: 'both',
@@ -60,6 +64,7 @@ const emptyDraft = (): WrapUpDraft => ({
 export const WRAP_UP_FIELDS: Record<string, SummaryField> = {
   what: { id: 'ws-what' },
   kind: { id: 'ws-kind' },
+  whenText: { id: 'ws-when-text' },
   when: { id: 'ws-when' },
   durationMinutes: { id: 'ws-duration' },
   owner: { id: 'ws-owner' },
@@ -86,10 +91,35 @@ function sanitize(d: WrapUpDraft): WrapUpDraft {
   };
 }
 
+/** A fresh form starts from what the rep jotted at the "ask for the next meeting" prompt ("tue 3pm demo with Dana"). */
+function fromJot(jot: string, now: number): WrapUpDraft {
+  const fresh = emptyDraft();
+  if (!jot) return fresh;
+  const { when, what } = parseJot(jot, now);
+  return {
+    ...fresh,
+    what,
+    whenText: when.kind === 'none' ? '' : when.text,
+    when: when.kind === 'date-time' ? toLocalInput(when.iso) : '',
+  };
+}
+
+/** What the rep is told under "Say when": the date read back, or what is missing. */
+function whenReadBack(parsed: ParsedWhen, now: number): string {
+  if (parsed.kind === 'date-time') return `→ ${formatWhen(parsed.iso, now, { weekday: 'long' })}`;
+  if (parsed.kind === 'needs-time') return `→ ${formatWhen(parsed.iso, now, { weekday: 'long', time: false })} — at what time?`;
+  return 'Not understood yet — try “thu 10am” or “in two weeks at 3pm”.';
+}
+
 export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: number; onSettled: (message: string) => void }) {
   const { meeting, thread, pending } = view;
-  const { draft, update, hold } = useSavedDraft<WrapUpDraft>(meeting.id, () => sanitize(restoreDraft(emptyDraft(), view.draft)));
+  const { draft, update, hold } = useSavedDraft<WrapUpDraft>(meeting.id, () =>
+    sanitize(restoreDraft(fromJot(meeting.nextStepJot, now), view.draft)),
+  );
   const [failure, setFailure] = useState<Failure | null>(null);
+  /** Warnings shown for a second look before logging; null until the rep tries to log with open warnings. */
+  const [secondLook, setSecondLook] = useState<Finding[] | null>(null);
+  const logAnyway = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const nextStepSummary = useRef<HTMLDivElement>(null);
   const closeOutSummary = useRef<HTMLDivElement>(null);
@@ -121,7 +151,24 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
     }
   };
 
-  const logNextStep = () =>
+  const findings = assessNextStep(
+    { kind: draft.kind, what: draft.what, when: toIsoFromLocalInput(draft.when), purpose: draft.purpose, bring: draft.bring, agreed: draft.agreed },
+    { now, maxDaysOut: view.coach.maxDaysOut },
+  );
+
+  /** Logs the step; open warnings first get a second look (hard requirements are the core's to refuse). */
+  const logNextStep = (anyway = false) => {
+    const warnings = findings.filter((f) => f.severity === 'warning');
+    if (!anyway && warnings.length > 0 && findings.every((f) => f.severity === 'warning')) {
+      setSecondLook(warnings);
+      requestAnimationFrame(() => logAnyway.current?.focus());
+      return Promise.resolve();
+    }
+    setSecondLook(null);
+    return sendNextStep();
+  };
+
+  const sendNextStep = () =>
     run('next-step', async () => {
       const duration = draft.durationMinutes.trim();
       const { step, plannedMeeting } = await api.logNextStep({
@@ -161,7 +208,7 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
     e.preventDefault();
     if (closeOutPanel.current?.contains(e.target as Node)) void closeOut();
-    else void logNextStep();
+    else void logNextStep(secondLook !== null); // a second Ctrl+Enter on the second look means "log anyway"
   };
 
   const submitNextStep = (e: FormEvent) => {
@@ -174,15 +221,18 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
   };
 
   const whenIso = toIsoFromLocalInput(draft.when);
+  const parsedWhen = parseWhen(draft.whenText, now);
+  const sayWhen = (text: string) =>
+    update((d) => {
+      const parsed = parseWhen(text, now);
+      return { ...d, whenText: text, when: parsed.kind === 'date-time' ? toLocalInput(parsed.iso) : d.when };
+    });
   const shortcut = submitShortcut();
   // Coaching as they type: warnings, and "that time has passed" once a time is picked. Missing fields are left to
   // the core's messages on submit, so an empty form does not scold.
   const coach: Partial<Record<QualityField, string>> = {};
   const started = draft.what.trim() !== '' || draft.when !== '';
-  for (const f of assessNextStep(
-    { kind: draft.kind, what: draft.what, when: whenIso, purpose: draft.purpose, bring: draft.bring, agreed: draft.agreed },
-    { now, maxDaysOut: view.coach.maxDaysOut },
-  )) {
+  for (const f of findings) {
     if (!started && (f.field === 'bring' || f.field === 'agreed')) continue; // not before the rep has begun
     if (f.severity === 'warning' || f.code === 'past') coach[f.field] ??= f.message;
   }
@@ -265,6 +315,14 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
               error={errorFor(nextStepErrors, 'kind')}
             />
             <TextField
+              id="ws-when-text"
+              label="Say when"
+              value={draft.whenText}
+              onChange={sayWhen}
+              placeholder="e.g. tue 3pm, in two weeks at 10"
+              hint={draft.whenText.trim() ? whenReadBack(parsedWhen, now) : 'Type it the way you would say it; the date below follows.'}
+            />
+            <TextField
               id="ws-when"
               label="When"
               type="datetime-local"
@@ -328,6 +386,28 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
               error={errorFor(nextStepErrors, 'agreed')}
             />
           </div>
+          {secondLook ? (
+            <div className="banner banner--warning wrapup__second-look" role="alert" aria-labelledby="ws-second-look">
+              <div className="banner__body">
+                <p className="banner__title" id="ws-second-look">
+                  Before you log it — these could make the step slip:
+                </p>
+                <ul>
+                  {secondLook.map((f) => (
+                    <li key={f.code}>{f.message}</li>
+                  ))}
+                </ul>
+                <div className="wrapup__actions">
+                  <button type="button" className="button" ref={logAnyway} disabled={busy} onClick={() => void logNextStep(true)}>
+                    Log it anyway <span className="kbd" aria-hidden="true">{shortcut}</span>
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => setSecondLook(null)}>
+                    Let me fix it
+                  </button>
+                </div>
+              </div>
+            </div>
+          ) : null}
           <div className="wrapup__actions">
             <button type="submit" className="button" disabled={busy}>
               Log next step <span className="kbd" aria-hidden="true">{shortcut}</span>
