@@ -144,6 +144,8 @@ export const contract = {
   getWrapUp: method<WrapUpView | null>()(NoInput),
   logNextStep: method<{ step: NextStep; plannedMeeting: Meeting | null }>()(NextStepInput),
   closeOutThread: method<Thread>()(CloseOutInput),
+  /** An .ics invite for a logged next step ("Add to calendar"). */
+  exportInvite: method<{ filename: string; ics: string }>()(z.strictObject({ nextStepId: Id })),
   saveWrapUpDraft: method<{ savedAt: string }>()(z.strictObject({ meetingId: Id, values: DraftValues })),
   acknowledgeNotice: method<AppState>()(NoInput),
   showWindow: method<null>()(z.strictObject({ window: z.enum(['overlay', 'wrapup', 'review']) })),

@@ -54,6 +54,23 @@ describe('wrap-up: when, jot and second look', () => {
     expect(queryButton('Log it anyway')).toBeNull();
   });
 
+  it('offers the logged step as a calendar invite', async () => {
+    fake.answer('exportInvite', () => ok({ filename: 'demo.ics', ics: 'BEGIN:VCALENDAR' }));
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), 'blob:invite');
+    URL.revokeObjectURL = () => {};
+    await render(<WrapUpApp />);
+    await type(byLabel('Next step'), 'Demo for the ops team');
+    await type(byLabel('Say when'), 'tomorrow 10am');
+    await type(byLabel('Its point'), 'Show it on their data');
+    await type(byLabel("I'll bring"), 'Their depot plan');
+    await click(byLabel('The prospect agreed on the call'));
+    await click(button('Log next step'));
+    await click(button('Add to calendar (.ics)'));
+    expect(fake.callsOf('exportInvite')).toEqual([{ nextStepId: 's1' }]);
+    expect(created.map((b) => b.type)).toEqual(['text/calendar']);
+  });
+
   it('sends a step with hard problems straight to the core, so its messages show', async () => {
     await render(<WrapUpApp />);
     await click(button('Log next step'));

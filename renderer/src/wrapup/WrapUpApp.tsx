@@ -5,7 +5,8 @@ import { api } from '../api';
 import { useCoreClock } from '../ui/clock';
 import { Notice } from '../ui/Notice';
 import { useView } from '../ui/useView';
-import { WrapUpForm } from './WrapUpForm';
+import { AddToCalendar } from './AddToCalendar';
+import { WrapUpForm, type Settled } from './WrapUpForm';
 
 const getWrapUp = () => api.getWrapUp();
 const getState = () => api.getState();
@@ -14,7 +15,7 @@ export function WrapUpApp() {
   const view = useView(getWrapUp);
   const state = useView(getState);
   const now = useCoreClock();
-  const [confirmation, setConfirmation] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<Settled | null>(null);
   /** Meetings settled here; hidden at once, before the core's `changed` event brings the next view. */
   const [settled, setSettled] = useState<readonly string[]>([]);
   const data = view.data;
@@ -30,7 +31,8 @@ export function WrapUpApp() {
       {confirmation ? (
         <div className="banner banner--success wrapup__confirmation" role="status">
           <div className="banner__body">
-            <p className="banner__title">{confirmation}</p>
+            <p className="banner__title">{confirmation.message}</p>
+            {confirmation.stepId ? <AddToCalendar stepId={confirmation.stepId} /> : null}
             {current ? (
               <p>
                 {current.pending === 1 ? 'One more call to wrap up' : `${current.pending} more calls to wrap up`} — the next one is below.
@@ -47,9 +49,9 @@ export function WrapUpApp() {
           key={current.meeting.id}
           view={current}
           now={now}
-          onSettled={(message) => {
+          onSettled={(done) => {
             setSettled((ids) => [...ids, current.meeting.id]);
-            setConfirmation(message);
+            setConfirmation(done);
             view.reload();
           }}
         />

@@ -111,7 +111,13 @@ function whenReadBack(parsed: ParsedWhen, now: number): string {
   return 'Not understood yet — try “thu 10am” or “in two weeks at 3pm”.';
 }
 
-export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: number; onSettled: (message: string) => void }) {
+/** What the window says once the wrap-up is settled, and the step to offer as a calendar invite (if one was logged). */
+export interface Settled {
+  message: string;
+  stepId?: string;
+}
+
+export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: number; onSettled: (settled: Settled) => void }) {
   const { meeting, thread, pending } = view;
   const { draft, update, hold } = useSavedDraft<WrapUpDraft>(meeting.id, () =>
     sanitize(restoreDraft(fromJot(meeting.nextStepJot, now), view.draft)),
@@ -131,13 +137,12 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
   /** Outcome and notes belong to both actions. */
   const sharedErrors = failure?.error.fields;
 
-  const run = async (action: Failure['action'], call: () => Promise<string>) => {
+  const run = async (action: Failure['action'], call: () => Promise<Settled>) => {
     if (busy) return;
     setBusy(true);
     hold();
     try {
-      const message = await call();
-      onSettled(message);
+      onSettled(await call());
     } catch (e) {
       const error = toApiError(e);
       setFailure({ action, error });
@@ -185,9 +190,10 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
         notes: draft.notes,
       });
       const when = formatWhen(step.when, now, { weekday: 'long' });
-      return plannedMeeting
+      const message = plannedMeeting
         ? `Next step logged: “${step.what}”, ${when}. It is in your meetings, with its purpose.`
         : `Next step logged: “${step.what}”, ${when}.`;
+      return { message, stepId: step.id };
     });
 
   const closeOut = () =>
@@ -201,7 +207,7 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
         notes: draft.notes,
       });
       const how = closed.closeOut ? RESULT_LABELS[closed.closeOut.result].toLowerCase() : 'closed';
-      return `The deal with ${closed.account} is closed out (${how}). Thanks for being honest about it.`;
+      return { message: `The deal with ${closed.account} is closed out (${how}). Thanks for being honest about it.` };
     });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

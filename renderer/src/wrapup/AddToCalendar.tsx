@@ -1,0 +1,31 @@
+// Runs in the renderer. After a step is logged: save it as an .ics invite to send to the prospect from any calendar.
+import { api } from '../api';
+import { useAction } from '../ui/useAction';
+
+/** Hands a file to the browser's download (Electron shows its save dialog; the preview downloads it). */
+function download(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function AddToCalendar({ stepId }: { stepId: string }) {
+  const save = useAction(async () => {
+    const { filename, ics } = await api.exportInvite({ nextStepId: stepId });
+    download(filename, ics, 'text/calendar');
+  });
+  return (
+    <p className="wrapup__invite">
+      <button type="button" className="button button--secondary button--small" disabled={save.pending} onClick={() => void save.run()}>
+        Add to calendar (.ics)
+      </button>
+      {save.error ? (
+        <span className="inline-error" role="alert">
+          {' '}
+          {save.error.message}
+        </span>
+      ) : null}
+    </p>
+  );
+}
