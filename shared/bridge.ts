@@ -22,6 +22,9 @@ export const METHOD_NAMES = [
   'saveWrapUpDraft',
   'logNextStep',
   'closeOutThread',
+  'exportInvite',
+  'getUnheldCalls',
+  'reportUnheldCall',
   'acknowledgeNotice',
   'showWindow',
 ] as const;
@@ -45,7 +48,8 @@ export const allEventsListed: Exclude<EventName, (typeof eventNames)[number]> ex
 /** The IPC channel of a method or event. */
 export const channelOf = (name: MethodName | EventName) => `second-step:${name}`;
 
-export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'read-only' | 'internal' | 'forbidden';
+/** 'not-saved-yet': the change is kept and shown, but the disk refused it; the core keeps retrying (never "saved"). */
+export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'read-only' | 'not-saved-yet' | 'internal' | 'forbidden';
 export interface ErrorBody {
   code: ErrorCode;
   /** A plain sentence for the rep. */

@@ -23,7 +23,8 @@ import {
   type Thread,
 } from './domain';
 import type { MethodName } from './bridge';
-import type { AppState, LiveView, ReviewView, WrapUpView } from './views';
+import './domain/plain-errors'; // plain sentences for any validation issue a schema does not word itself
+import type { AppState, LiveView, ReviewView, UnheldCall, WrapUpView } from './views';
 
 export * from './bridge';
 
@@ -144,6 +145,18 @@ export const contract = {
   getWrapUp: method<WrapUpView | null>()(NoInput),
   logNextStep: method<{ step: NextStep; plannedMeeting: Meeting | null }>()(NextStepInput),
   closeOutThread: method<Thread>()(CloseOutInput),
+  /** External calls whose end passed without being started: did they happen? */
+  getUnheldCalls: method<UnheldCall[]>()(NoInput),
+  reportUnheldCall: method<Meeting>()(
+    z
+      .strictObject({
+        meetingId: Id,
+        happened: z.enum(['held', 'no-show', 'moved'], { error: 'Say whether the call happened, was a no-show, or moved.' }),
+        start: instant('The new start').optional(),
+        end: instant('The new end').optional(),
+      })
+      .refine(endsAfterStart, endsAfterStartIssue),
+  ),
   /** An .ics invite for a logged next step ("Add to calendar"). */
   exportInvite: method<{ filename: string; ics: string }>()(z.strictObject({ nextStepId: Id })),
   saveWrapUpDraft: method<{ savedAt: string }>()(z.strictObject({ meetingId: Id, values: DraftValues })),

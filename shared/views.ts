@@ -24,6 +24,8 @@ export interface AppState {
   readOnly: boolean;
   liveMeetingId: string | null;
   pendingWrapUps: number;
+  /** External calls whose time passed without being started: "did this call happen?" */
+  unheldCalls: number;
 }
 
 export interface ReviewView {
@@ -55,4 +57,10 @@ export interface WrapUpView {
   draft: DraftValues | null;
   /** The rep's coaching settings, so the form warns exactly as the core checks. */
   coach: { maxDaysOut: number };
+}
+
+/** A call whose time passed without being started, with its deal, for the "did this call happen?" question. */
+export interface UnheldCall {
+  meeting: Meeting;
+  thread: Thread;
 }

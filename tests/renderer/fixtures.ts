@@ -57,4 +57,5 @@ export const appState = (now: number) => ({
   readOnly: false,
   liveMeetingId: null,
   pendingWrapUps: 1,
+  unheldCalls: 0,
 });

@@ -8,10 +8,12 @@ import { appStateService } from './services/app-state';
 import { createContext } from './services/context';
 import { liveSessionService } from './services/live-session';
 import { meetingsService } from './services/meetings';
+import { invitesService } from './services/invites';
+import { unheldCallsService } from './services/unheld-calls';
 import { wrapUpService } from './services/wrap-up';
 
-export async function createCore({ dataDir, clock, log }: CoreOptions): Promise<Core> {
-  const store = await openStore({ dir: dataDir, now: () => clock.now(), ...(log ? { log } : {}) });
+export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): Promise<Core> {
+  const store = await openStore({ dir: dataDir, now: () => clock.now(), clock, ...(log ? { log } : {}), ...(fsOps ? { fsOps } : {}) });
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -23,6 +25,8 @@ export async function createCore({ dataDir, clock, log }: CoreOptions): Promise<
     ...meetingsService(ctx),
     ...liveSessionService(ctx),
     ...wrapUpService(ctx),
+    ...invitesService(ctx),
+    ...unheldCallsService(ctx),
   };
   const stopClock = clock.onJump((now) => emit('clock', { now }));
   return {
@@ -33,7 +37,8 @@ export async function createCore({ dataDir, clock, log }: CoreOptions): Promise<
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0,
+    // Owed in memory OR on disk: a wrap-up logged while saves fail stays owed until its next step is written.
+    hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0 || pendingWrapUps(store.saved).length > 0,
     wrapUpMeetingId: () => wrapUpToShow(store.data)?.id ?? null,
     isCallLive: () => store.data.meetings.some((m) => m.status === 'live'),
     async close() {

@@ -6,6 +6,7 @@ import { useCoreClock } from '../ui/clock';
 import { Notice } from '../ui/Notice';
 import { useView } from '../ui/useView';
 import { AddToCalendar } from './AddToCalendar';
+import { getUnheldCalls, UnheldCalls } from './UnheldCalls';
 import { WrapUpForm, type Settled } from './WrapUpForm';
 
 const getWrapUp = () => api.getWrapUp();
@@ -14,6 +15,7 @@ const getState = () => api.getState();
 export function WrapUpApp() {
   const view = useView(getWrapUp);
   const state = useView(getState);
+  const unheld = useView(getUnheldCalls);
   const now = useCoreClock();
   const [confirmation, setConfirmation] = useState<Settled | null>(null);
   /** Meetings settled here; hidden at once, before the core's `changed` event brings the next view. */
@@ -55,6 +57,8 @@ export function WrapUpApp() {
             view.reload();
           }}
         />
+      ) : unheld.data && unheld.data.length > 0 ? (
+        <UnheldCalls calls={unheld.data} now={now} />
       ) : (
         <div className="wrapup__empty">
           <h1 className="wrapup__empty-title">Nothing to wrap up</h1>

@@ -1,6 +1,7 @@
 // Runs in Node (main and preview). The app-wide view every window starts from (the core's clock, the data notice,
 // whether a call is live, how many wrap-ups wait) and the window requests a page may make.
 import type { Handlers } from '../../../../shared/contract';
+import { unheldCalls } from '../../../../shared/rules/unheld-calls';
 import { pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import type { AppState } from '../../../../shared/views';
 import type { ServiceContext } from './context';
@@ -15,6 +16,7 @@ export function appStateService(ctx: ServiceContext) {
       readOnly: ctx.store.readOnly,
       liveMeetingId: doc.meetings.find((m) => m.status === 'live')?.id ?? null,
       pendingWrapUps: pendingWrapUps(doc).length,
+      unheldCalls: unheldCalls(doc, ctx.clock.now()).length,
     };
   };
   return {

@@ -1,13 +1,14 @@
 // Runs in Node (main and preview). What every service shares: the store, the clock, and the event stream. All
 // changes go through `mutate`, which writes durably BEFORE it announces anything — so no window ever shows a state
-// that is not yet on disk.
+// that is not yet on disk, except while saves fail: then the change is shown under the store's "not saved yet"
+// notice, and the caller gets `StoreWriteDelayedError` instead of a result.
 import type { Meeting, StoreDocument, Thread } from '../../../../shared/domain';
 import { isGated } from '../../../../shared/rules/wrap-up-gate';
 import { transition, type LifecycleEvent } from '../../../../shared/rules/lifecycle';
 import type { Clock } from '../clock';
 import { conflict, notFound } from '../errors';
 import type { EventListener } from '../index';
-import type { Store } from '../store/types';
+import { StoreWriteDelayedError, type Store } from '../store/types';
 
 export interface ServiceContext {
   store: Store;
@@ -18,23 +19,39 @@ export interface ServiceContext {
   /** Applies a change durably, then tells every window to refresh. Returns what `change` returned. */
   mutate<T>(change: (doc: StoreDocument) => T): Promise<T>;
   nowIso(): string;
+  /** Runs after every change windows are told about (services re-arm their clock timers here). */
+  onChanged(listener: () => void): void;
 }
 
 export function createContext(store: Store, clock: Clock, emit: EventListener): ServiceContext {
   let revision = 0;
+  const changeListeners: (() => void)[] = [];
+  const announce = () => {
+    revision += 1;
+    emit('changed', { revision });
+    for (const listener of changeListeners) listener();
+  };
+  // A retried save that succeeds (or fails again) changes the notice: windows refetch.
+  store.onBackgroundChange(announce);
   return {
     store,
     clock,
     emit,
     revision: () => revision,
     nowIso: () => new Date(clock.now()).toISOString(),
+    onChanged: (listener) => void changeListeners.push(listener),
     async mutate(change) {
       let result!: ReturnType<typeof change>;
-      await store.update((doc) => {
-        result = change(doc);
-      });
-      revision += 1;
-      emit('changed', { revision });
+      try {
+        await store.update((doc) => {
+          result = change(doc);
+        });
+      } catch (error) {
+        // Kept in memory while the store retries the save: windows show it (and the notice), the caller is told.
+        if (error instanceof StoreWriteDelayedError) announce();
+        throw error;
+      }
+      announce();
       return result;
     },
   };
