@@ -40,6 +40,10 @@ export default defineConfig({
       {
         test: { name: 'electron', environment: 'node', include: ['tests/electron/**/*.test.ts'], testTimeout: 120_000 },
       },
+      {
+        // electron-builder's config and a `--dir` build with a stand-in Electron (offline): needs out/ built.
+        test: { name: 'packaging', environment: 'node', include: ['tests/packaging/**/*.test.ts'], hookTimeout: 180_000 },
+      },
     ],
   },
 });

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'createMeeting',
   'updateMeeting',
   'startMeeting',
+  'startNextMeeting',
   'getLive',
   'confirmPurpose',
   'setAgendaItemDone',

@@ -131,6 +131,8 @@ export const contract = {
   createMeeting: method<Meeting>()(CreateMeetingInput),
   updateMeeting: method<Meeting>()(UpdateMeetingInput),
   startMeeting: method<Meeting>()(ById),
+  /** The call due now (or within the hour) — what the "start next meeting" hotkey does. */
+  startNextMeeting: method<Meeting>()(NoInput),
   getLive: method<LiveView | null>()(NoInput),
   confirmPurpose: method<Meeting>()(ConfirmPurposeInput),
   setAgendaItemDone: method<Meeting>()(z.strictObject({ meetingId: Id, itemId: Id, done: z.boolean() })),

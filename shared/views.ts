@@ -26,6 +26,8 @@ export interface AppState {
   pendingWrapUps: number;
   /** External calls whose time passed without being started: "did this call happen?" */
   unheldCalls: number;
+  /** Hotkeys the OS would not give us (another app holds them), to show the rep rather than fail silently. */
+  hotkeyFailures: { action: HotkeyAction; accelerator: string }[];
 }
 
 export interface ReviewView {

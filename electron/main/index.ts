@@ -1,15 +1,19 @@
 // Runs in the main process: the composition root. Open the core (store + services) on the rep's data folder, then
 // wrap the platform adapter around it — security first, then IPC, windows and the wrap-up's close/quit policy.
 // `main()` is exported so tests drive this whole root against a fake `electron`; Electron runs it at load.
-import { join } from 'node:path';
-import { app, dialog } from 'electron';
+import { app, dialog, shell } from 'electron';
 import type { Events } from '../../shared/contract';
 import { createCore, type Core, type CoreLog } from './core';
 import { systemClock, type Clock } from './core/clock';
 import { registerIpc } from './platform/ipc';
+import { registerHotkeys } from './platform/shortcuts';
 import { closeCoreOnQuit, enforceWrapUpPolicy, type WrapUpPolicy } from './platform/lifecycle';
+import { openLogFile } from './platform/log-file';
+import { followStartAtLogin } from './platform/login-item';
 import { installAppMenu } from './platform/menu';
+import { appIconPath, dataDir, logsDir, useProfileFromCommandLine } from './platform/paths';
 import { applySecurity } from './platform/security';
+import { catchUncaughtErrors, createErrorReporter } from './platform/uncaught-errors';
 import { createWindows, type Windows } from './platform/windows';
 import { createPages } from './platform/windows/pages';
 
@@ -17,6 +21,8 @@ export interface MainOptions {
   clock?: Clock;
   log?: CoreLog;
   platform?: NodeJS.Platform;
+  /** Help > Reveal logs: shows the log file in the OS's file manager. */
+  revealLogs?: () => void;
 }
 
 export interface RunningApp {
@@ -26,25 +32,23 @@ export interface RunningApp {
 }
 
 /** Starts the app. Resolves to null when another instance already runs (that one is brought forward instead). */
-export async function main({ clock = systemClock, log = console, platform = process.platform }: MainOptions = {}): Promise<RunningApp | null> {
-  // An isolated profile for tests and support (`--user-data-dir=<folder>`); it also scopes the single-instance lock.
-  const userData = app.commandLine.getSwitchValue('user-data-dir');
-  if (userData) app.setPath('userData', userData);
+export async function main({ clock = systemClock, log = console, platform = process.platform, revealLogs = () => {} }: MainOptions = {}): Promise<RunningApp | null> {
+  useProfileFromCommandLine();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
   await app.whenReady();
 
-  const core = await createCore({ dataDir: join(app.getPath('userData'), 'data'), clock, log });
+  const core = await createCore({ dataDir: dataDir(), clock, log });
   // Only an unpackaged app follows electron-vite's dev server: an environment variable must never point the
   // installed app at other pages.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const pages = createPages({ appPath: app.getAppPath(), devServerUrl });
   applySecurity(pages);
-  installAppMenu(platform, app.isPackaged);
+  installAppMenu(platform, app.isPackaged, { revealLogs });
 
-  const windows = createWindows({ platform, pages, log });
+  const windows = createWindows({ platform, pages, log, icon: appIconPath(app.getAppPath()) });
   registerIpc({ core, windows, pages, log });
   core.onEvent((event, payload) => {
     if (event === 'window') windows.apply(payload as Events['window']);
@@ -52,8 +56,19 @@ export async function main({ clock = systemClock, log = console, platform = proc
   // Before any window exists, so every window gets the policy's listeners.
   const policy = enforceWrapUpPolicy({ core, windows });
   closeCoreOnQuit(core);
+  followStartAtLogin({
+    platform,
+    packaged: app.isPackaged,
+    wanted: () => core.store.data.settings.startAtLogin,
+    onChange: (apply) =>
+      core.onEvent((event) => {
+        if (event === 'changed') apply();
+      }),
+    log,
+  });
 
   windows.prepare('overlay');
+  registerHotkeys({ core, windows, log });
   windows.show('review');
   policy.reopenOwedWrapUp();
   // A second launch, or a click on the Dock icon, brings the home window forward.
@@ -62,11 +77,22 @@ export async function main({ clock = systemClock, log = console, platform = proc
   return { core, windows, policy };
 }
 
-// Loaded by Electron as the app's entry (tests import `main` under plain Node, where this is skipped).
-if (process.versions['electron']) {
-  main().catch((error: unknown) => {
-    console.error('Second Step could not start', error);
-    dialog.showErrorBox('Second Step could not start', error instanceof Error ? error.message : String(error));
+/** Electron's entry. The log file opens first, so even a start that fails leaves its reason on disk; from then on
+ * nothing that goes wrong is silent (tests call `main` directly and install no process-wide handlers). */
+async function start(): Promise<void> {
+  useProfileFromCommandLine();
+  const log = openLogFile(logsDir(), { echo: !app.isPackaged });
+  const revealLogs = () => shell.showItemInFolder(log.path);
+  catchUncaughtErrors(createErrorReporter({ log, revealLogs }));
+  log.info(`Second Step ${app.getVersion()} starting`);
+  try {
+    await main({ log, revealLogs });
+  } catch (error) {
+    log.error('Second Step could not start', error);
+    dialog.showErrorBox('Second Step could not start', `${error instanceof Error ? error.message : String(error)}\n\nDetails: ${log.path}`);
     app.exit(1);
-  });
+  }
 }
+
+// Loaded by Electron as the app's entry (tests import `main` under plain Node, where this is skipped).
+if (process.versions['electron']) void start();

@@ -1,5 +1,6 @@
 // Runs everywhere. The rep's preferences. Every field has a default so an older file gains new settings safely.
 import { z } from 'zod';
+import { CalendarSource } from './calendar';
 
 export const HotkeyAction = z.enum([
   /** Answers "yes / agreed / done" to whatever prompt the overlay shows. */
@@ -35,6 +36,9 @@ export const Settings = z.object({
   endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 17:30.').default('17:30'),
   ownDomains: z.array(z.string().trim().toLowerCase().min(1).max(200)).max(50).default([]),
   gateInternalMeetings: z.boolean().default(false),
+  startAtLogin: z.boolean().default(false),
+  /** ICS files and feeds whose events become planned meetings (see calendar.ts). */
+  calendars: z.array(CalendarSource).max(20, 'Keep it to at most 20 calendars.').default([]),
   overlay: z
     .object({
       opacity: z.number().min(0.3).max(1).default(0.95),

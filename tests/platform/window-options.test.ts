@@ -1,9 +1,12 @@
 // The window options are pure functions of the platform: assert each window on each OS, without launching anything.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   overlayLevel,
   overlayOptions,
   overlayPosition,
+  PAGE_BACKGROUND,
   reviewOptions,
   secureWebPreferences,
   windowOptions,
@@ -88,5 +91,31 @@ describe('secure web preferences', () => {
     const attempt = secureWebPreferences(preload, { sandbox: false, contextIsolation: false, preload: '/evil.js' });
     // …and even past the type check it cannot be overridden.
     expect(attempt).toMatchObject({ sandbox: true, contextIsolation: true, preload });
+  });
+});
+
+describe('desktop integration', () => {
+  const icon = '/app/resources/icons/512x512.png';
+
+  it.each(PLATFORMS)('on %s the framed windows carry the app icon only where the OS takes it from the window', (platform) => {
+    for (const options of [reviewOptions, wrapUpOptions]) {
+      expect(options({ platform, preload, icon }).icon).toBe(platform === 'linux' ? icon : undefined);
+    }
+  });
+
+  it.each(PLATFORMS)('on %s the menu bar hides until Alt except on macOS, whose menu bar is the screen\'s', (platform) => {
+    expect(reviewOptions({ platform, preload }).autoHideMenuBar).toBe(platform === 'darwin' ? undefined : true);
+  });
+
+  it('paints the first frame in the page\'s own background, dark in dark mode, and keeps the overlay see-through', () => {
+    expect(reviewOptions({ platform: 'linux', preload }).backgroundColor).toBe(PAGE_BACKGROUND.light);
+    expect(wrapUpOptions({ platform: 'linux', preload, dark: true }).backgroundColor).toBe(PAGE_BACKGROUND.dark);
+    expect(overlayOptions({ platform: 'linux', preload, dark: true }).backgroundColor).toBe('#00000000');
+  });
+
+  it('takes those backgrounds from the pages\' stylesheet (--bg, light then dark), so they cannot drift apart', () => {
+    const css = readFileSync(resolve(import.meta.dirname, '../../renderer/src/ui/base.css'), 'utf8');
+    const backgrounds = [...css.matchAll(/--bg:\s*(#[0-9a-f]{6})/gi)].map((match) => match[1]);
+    expect(backgrounds).toEqual([PAGE_BACKGROUND.light, PAGE_BACKGROUND.dark]);
   });
 });

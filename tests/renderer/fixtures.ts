@@ -58,4 +58,5 @@ export const appState = (now: number) => ({
   liveMeetingId: null,
   pendingWrapUps: 1,
   unheldCalls: 0,
+  hotkeyFailures: [],
 });

@@ -7,6 +7,7 @@ import type { Events, EventName, MethodName, MethodRawInput, MethodResult, Reply
 import { TestClock } from '../../electron/main/core/clock';
 import { dispatch } from '../../electron/main/core/dispatch';
 import { createCore, type Core } from '../../electron/main/core/index';
+import type { FsOps } from '../../electron/main/core/store';
 
 export const T0 = Date.parse('2026-11-23T09:00:00.000Z');
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,10 +26,10 @@ export interface TestCore {
   dispose(): Promise<void>;
 }
 
-export async function openTestCore(options: { dataDir?: string; now?: number } = {}): Promise<TestCore> {
+export async function openTestCore(options: { dataDir?: string; now?: number; fsOps?: FsOps } = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'second-step-core-'));
   const clock = new TestClock(options.now ?? T0, { running: false });
-  const core = await createCore({ dataDir, clock });
+  const core = await createCore({ dataDir, clock, ...(options.fsOps ? { fsOps: options.fsOps } : {}) });
   const events: TestCore['events'] = [];
   core.onEvent((event, payload) => events.push({ event, payload }));
   const call = ((name: MethodName, input?: unknown) => dispatch(core.handlers, name, input)) as TestCore['call'];
@@ -46,7 +47,7 @@ export async function openTestCore(options: { dataDir?: string; now?: number } =
     async reopen() {
       await core.close();
       clock.dispose();
-      return openTestCore({ dataDir, now: clock.now() });
+      return openTestCore({ dataDir, now: clock.now(), ...(options.fsOps ? { fsOps: options.fsOps } : {}) });
     },
     async dispose() {
       await core.close();

@@ -160,6 +160,7 @@ export class BrowserWindow extends EventEmitter {
   setContentProtection = (...args: unknown[]) => this.record('setContentProtection', ...args);
   setPosition = (...args: unknown[]) => this.record('setPosition', ...args);
   flashFrame = (...args: unknown[]) => this.record('flashFrame', ...args);
+  setIgnoreMouseEvents = (...args: unknown[]) => this.record('setIgnoreMouseEvents', ...args);
 
   /** Test-only: the arguments of every call to one method. */
   callsOf(method: string): unknown[][] {
@@ -183,6 +184,8 @@ class FakeApp extends EventEmitter {
   singleInstanceLock = true;
   /** The code passed to exit(), once the app has exited. */
   exitCode: number | null = null;
+  /** What the OS's login-items list holds for the app (macOS, Windows). */
+  loginItem = { openAtLogin: false };
   readonly paths = new Map<string, string>();
   readonly switches = new Map<string, string>();
   readonly commandLine = { getSwitchValue: (name: string) => this.switches.get(name) ?? '' };
@@ -192,6 +195,12 @@ class FakeApp extends EventEmitter {
     this.ready = true;
     return Promise.resolve();
   }
+  isReady(): boolean {
+    return this.ready;
+  }
+  getVersion(): string {
+    return '0.0.0-test';
+  }
   getPath(name: string): string {
     const path = this.paths.get(name);
     if (!path) throw new Error(`Failed to get '${name}' path`);
@@ -199,6 +208,16 @@ class FakeApp extends EventEmitter {
   }
   setPath(name: string, path: string): void {
     this.paths.set(name, path);
+  }
+  /** As on Linux and Windows: without a path, the logs go to userData/logs. */
+  setAppLogsPath(path?: string): void {
+    this.paths.set('logs', path ?? `${this.getPath('userData')}/logs`);
+  }
+  getLoginItemSettings(): { openAtLogin: boolean } {
+    return { ...this.loginItem };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItem = { openAtLogin: settings.openAtLogin };
   }
   getAppPath(): string {
     return this.appPath;
@@ -234,6 +253,7 @@ class FakeApp extends EventEmitter {
     this.isPackaged = false;
     this.singleInstanceLock = true;
     this.exitCode = null;
+    this.loginItem = { openAtLogin: false };
     this.paths.clear();
     this.switches.clear();
     this.exited = exitSignal();
@@ -314,13 +334,38 @@ export const session = {
 
 export const shell = {
   opened: [] as string[],
+  /** Files shown in the file manager. */
+  revealed: [] as string[],
   openExternal(url: string): Promise<void> {
     shell.opened.push(url);
     return Promise.resolve();
   },
+  showItemInFolder(path: string): void {
+    shell.revealed.push(path);
+  },
 };
 
+export const nativeTheme = { shouldUseDarkColors: false };
+
 export const powerMonitor = new EventEmitter();
+
+/** Test helper: `taken` holds accelerators another app owns (register answers false for them). */
+export const globalShortcut = {
+  registered: new Map<string, () => void>(),
+  taken: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.taken.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  },
+  unregisterAll(): void {
+    this.registered.clear();
+  },
+  /** Test helper: the OS delivers a key press. */
+  press(accelerator: string): void {
+    this.registered.get(accelerator)?.();
+  },
+};
 
 export const screen = {
   // A 1440x900 display with a 25 px menu bar.
@@ -335,10 +380,24 @@ export const Menu = {
   },
 };
 
+interface MessageBoxOptions {
+  message: string;
+  detail?: string;
+  buttons?: string[];
+}
+
 export const dialog = {
   errors: [] as Array<[string, string]>,
+  /** Every message box shown, in order. */
+  messageBoxes: [] as MessageBoxOptions[],
+  /** Test-only: the button the rep presses in the next message boxes. */
+  response: 0,
   showErrorBox(title: string, content: string) {
     dialog.errors.push([title, content]);
+  },
+  showMessageBox(options: MessageBoxOptions): Promise<{ response: number }> {
+    dialog.messageBoxes.push(options);
+    return Promise.resolve({ response: dialog.response });
   },
 };
 
@@ -354,7 +413,13 @@ export function resetFakeElectron({ userData, appPath = '/fake/app' }: { userDat
   contextBridge.exposed.clear();
   Object.assign(session.defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, headersListener: null });
   shell.opened.length = 0;
+  shell.revealed.length = 0;
+  nativeTheme.shouldUseDarkColors = false;
   powerMonitor.removeAllListeners();
+  globalShortcut.registered.clear();
+  globalShortcut.taken.clear();
   Menu.current = undefined;
   dialog.errors.length = 0;
+  dialog.messageBoxes.length = 0;
+  dialog.response = 0;
 }

@@ -3,6 +3,7 @@
 import type { Handlers } from '../../../shared/contract';
 import { pendingWrapUps, wrapUpToShow } from '../../../shared/rules/wrap-up-gate';
 import type { Core, CoreOptions, EventListener } from './index';
+import { effectiveHotkeys, runHotkey } from './hotkeys';
 import { openStore } from './store';
 import { appStateService } from './services/app-state';
 import { createContext } from './services/context';
@@ -41,6 +42,14 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
     hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0 || pendingWrapUps(store.saved).length > 0,
     wrapUpMeetingId: () => wrapUpToShow(store.data)?.id ?? null,
     isCallLive: () => store.data.meetings.some((m) => m.status === 'live'),
+    hotkeys: {
+      current: () => effectiveHotkeys(store.data.settings),
+      run: (action) => runHotkey(handlers, action, store.data.meetings.find((m) => m.status === 'live')?.id ?? null),
+      reportFailures(failures) {
+        ctx.hotkeyFailures = failures;
+        emit('changed', { revision: ctx.revision() });
+      },
+    },
     async close() {
       stopClock();
       listeners.clear();

@@ -4,21 +4,24 @@
 import type { z } from 'zod';
 import { contract, type ErrorBody, type Handlers, type MethodName, type Reply } from '../../../shared/contract';
 import { UserError } from './errors';
-import { StoreReadOnlyError } from './store/types';
+import { StoreReadOnlyError, StoreWriteDelayedError } from './store/types';
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.hasOwn(contract, name);
 
-/** Turns zod issues into one message per field ("what", "agenda.0.text"); the root's issues go under "". */
+/** Turns zod issues into one message per field ("what", "agenda.0.text"); the root's issues go under "". Every
+ * message is a plain sentence: the schemas word their own, shared/domain/plain-errors.ts words the rest. */
 export function fieldMessages(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.');
-    const message = issue.code === 'unrecognized_keys' ? `Unexpected field: ${issue.keys.join(', ')}.` : issue.message;
-    fields[key] ??= message;
+    fields[fieldKey(issue.path)] ??= issue.message;
   }
   return fields;
 }
+
+/** "agenda.0.text". A key a caller made up (a record's key, an odd name) is not repeated back verbatim. */
+const fieldKey = (path: readonly PropertyKey[]) =>
+  path.map((part) => (typeof part === 'number' || /^[A-Za-z_$][\w$]{0,39}$/.test(String(part)) ? String(part) : '?')).join('.');
 
 export async function dispatch(
   handlers: Handlers,
@@ -39,6 +42,7 @@ export async function dispatch(
       return fail({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
     }
     if (error instanceof StoreReadOnlyError) return fail({ code: 'read-only', message: error.message });
+    if (error instanceof StoreWriteDelayedError) return fail({ code: 'not-saved-yet', message: error.message });
     onInternalError(error);
     return fail({
       code: 'internal',

@@ -1,7 +1,10 @@
 // Runs in Node (main and preview). The core's front door: open the store, build the services, and hand a host
 // everything it needs — the contract handlers, the event stream, and the wrap-up gate's questions.
 import type { Events, EventName, Handlers } from '../../../shared/contract';
+import type { HotkeyAction } from '../../../shared/domain';
 import type { Clock } from './clock';
+import type { HostAction, HotkeyFailure } from './hotkeys';
+import type { FsOps } from './store/fs-ops';
 import type { Store, StoreLog } from './store/types';
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -14,6 +17,8 @@ export interface CoreOptions {
   dataDir: string;
   clock: Clock;
   log?: CoreLog;
+  /** Tests only: file operations that fail on purpose (a full disk, a locked folder). */
+  fsOps?: FsOps;
 }
 
 export interface Core {
@@ -26,6 +31,14 @@ export interface Core {
   wrapUpMeetingId(): string | null;
   /** Is a call in progress? (A wrap-up never covers it.) */
   isCallLive(): boolean;
+  hotkeys: {
+    /** The accelerators in force: the rep's choices over this OS's defaults. */
+    current(): Record<HotkeyAction, string>;
+    /** Runs a hotkey's action through the same handlers the windows call; window actions come back to the host. */
+    run(action: HotkeyAction): Promise<HostAction | null>;
+    /** The host tells which accelerators it could not register (the OS or another app holds them). */
+    reportFailures(failures: HotkeyFailure[]): void;
+  };
   store: Store;
   clock: Clock;
   close(): Promise<void>;

@@ -57,3 +57,25 @@ export function failingFsOps(op: 'write' | 'fsync' | 'rename' | 'fsyncDir', code
   const maybeFail = (...args: unknown[]) => (failing() ? Promise.reject(fsError(code)) : real(...args));
   return { ...nodeFsOps, [op]: maybeFail };
 }
+
+/** Real file operations behind a switch, for full-disk and locked-folder outages: while `failing` holds a code,
+ * every write of the live store file fails with it — ENOSPC when the bytes are written (the disk filled up), EACCES
+ * when the temp file is created (the folder became unwritable). `attempts` counts the store's tries to write it. */
+export function switchableDisk() {
+  const disk = {
+    failing: null as 'ENOSPC' | 'EACCES' | null,
+    attempts: 0,
+    ops: nodeFsOps,
+  };
+  const isLive = (path: string) => path.includes(`${STORE}.`) && !path.includes('backups');
+  disk.ops = {
+    ...nodeFsOps,
+    create(path) {
+      if (isLive(path)) disk.attempts += 1;
+      return disk.failing === 'EACCES' && isLive(path) ? Promise.reject(fsError('EACCES')) : nodeFsOps.create(path);
+    },
+    write: (file, data) =>
+      disk.failing === 'ENOSPC' && isLive(file.path) ? Promise.reject(fsError('ENOSPC')) : nodeFsOps.write(file, data),
+  };
+  return disk;
+}

@@ -1,11 +1,12 @@
-// The store as the services use it (Node, real temp folders): round-trip, one writer in call order, a failed write
-// that changes nothing, read-only refusals, and the clean-up of a crashed write's temp file.
+// The store as the services use it (Node, real temp folders): round-trip, one writer in call order, a refused change
+// that changes nothing, read-only refusals, and the clean-up of a crashed write's temp file. A failed write (full
+// disk, locked folder) has its own file: failed-writes.test.ts.
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDocument } from '../../../shared/domain';
 import { StoreReadOnlyError, openStore } from '../../../electron/main/core/store';
-import { STORE, failingFsOps, sha256, useTempDirs } from './helpers';
+import { STORE, useTempDirs } from './helpers';
 import { nextStep, sampleDocument } from './records';
 
 const tempDir = useTempDirs();
@@ -70,28 +71,6 @@ describe('openStore', () => {
     const store = await openStore({ dir });
     await expect(store.update((d) => void d.nextSteps.push({ ...nextStep(1), when: 'soon' }))).rejects.toThrow('invalid');
     expect(store.data.nextSteps).toEqual([]);
-    await store.close();
-  });
-
-  it('rejects a failed write (disk full), keeps data and file as they were, says so until a write works', async () => {
-    const dir = await tempDir();
-    let diskFull = false;
-    const store = await openStore({ dir, fsOps: failingFsOps('write', 'ENOSPC', () => diskFull) });
-    await store.update((d) => void d.nextSteps.push(nextStep(1)));
-    await store.close();
-    const before = await sha256(join(dir, STORE));
-    const dataBefore = structuredClone(store.data);
-
-    diskFull = true;
-    await expect(store.update((d) => void d.nextSteps.push(nextStep(2)))).rejects.toThrow('ENOSPC');
-    expect(store.data).toEqual(dataBefore);
-    expect(await sha256(join(dir, STORE))).toBe(before);
-    expect(store.notice).toMatchObject({ kind: 'write-failed', message: expect.stringContaining('disk is full') });
-
-    diskFull = false;
-    await store.update((d) => void d.nextSteps.push(nextStep(3)));
-    expect(stepIds(store.data)).toEqual(['step-1', 'step-3']);
-    expect(store.notice).toBeNull();
     await store.close();
   });
 

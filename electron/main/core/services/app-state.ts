@@ -17,6 +17,7 @@ export function appStateService(ctx: ServiceContext) {
       liveMeetingId: doc.meetings.find((m) => m.status === 'live')?.id ?? null,
       pendingWrapUps: pendingWrapUps(doc).length,
       unheldCalls: unheldCalls(doc, ctx.clock.now()).length,
+      hotkeyFailures: ctx.hotkeyFailures,
     };
   };
   return {

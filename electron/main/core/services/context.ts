@@ -6,6 +6,7 @@ import type { Meeting, StoreDocument, Thread } from '../../../../shared/domain';
 import { isGated } from '../../../../shared/rules/wrap-up-gate';
 import { transition, type LifecycleEvent } from '../../../../shared/rules/lifecycle';
 import type { Clock } from '../clock';
+import type { HotkeyFailure } from '../hotkeys';
 import { conflict, notFound } from '../errors';
 import type { EventListener } from '../index';
 import { StoreWriteDelayedError, type Store } from '../store/types';
@@ -21,6 +22,8 @@ export interface ServiceContext {
   nowIso(): string;
   /** Runs after every change windows are told about (services re-arm their clock timers here). */
   onChanged(listener: () => void): void;
+  /** Hotkeys the host could not register, as it last reported them. */
+  hotkeyFailures: HotkeyFailure[];
 }
 
 export function createContext(store: Store, clock: Clock, emit: EventListener): ServiceContext {
@@ -40,6 +43,7 @@ export function createContext(store: Store, clock: Clock, emit: EventListener): 
     revision: () => revision,
     nowIso: () => new Date(clock.now()).toISOString(),
     onChanged: (listener) => void changeListeners.push(listener),
+    hotkeyFailures: [],
     async mutate(change) {
       let result!: ReturnType<typeof change>;
       try {

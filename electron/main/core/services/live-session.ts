@@ -4,6 +4,7 @@
 // (and ends a call left running past the hard limit), so no window needs a polling loop.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
 import type { Meeting, StoreDocument } from '../../../../shared/domain';
+import { meetingToStart } from '../../../../shared/rules/next-meeting';
 import { duePrompt, nextPromptChange } from '../../../../shared/rules/prompt-schedule';
 import { isGated, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { effectiveHotkeys } from '../hotkeys';
@@ -73,6 +74,27 @@ export function liveSessionService(ctx: ServiceContext) {
 
   armTimer(); // the app may restart in the middle of a call
 
+  async function startMeeting(id: string): Promise<Meeting> {
+    let ended: Meeting | null = null;
+    const meeting = await live((doc) => {
+      const target = findMeeting(doc, id);
+      const running = liveMeeting(doc);
+      if (running && running.id !== id) {
+        // The next call starting is the moment the last one is over: end it, its wrap-up waits in the queue.
+        endInside(doc, running);
+        ended = running;
+      }
+      advance(doc, target, 'start');
+      target.startedAt = ctx.nowIso();
+      return target;
+    });
+    // A wrap-up still owed from an earlier call must not cover this one: it waits until this call ends.
+    if (ended || pendingWrapUps(ctx.store.data).length > 0) ctx.emit('window', { window: 'wrapup', action: 'hide' });
+    ctx.emit('window', { window: 'overlay', action: 'show' });
+    return meeting;
+  }
+
+
   return {
     async getLive() {
       const doc = ctx.store.data;
@@ -87,26 +109,13 @@ export function liveSessionService(ctx: ServiceContext) {
       };
     },
 
-    async startMeeting({ id }) {
-      let ended: Meeting | null = null;
-      const meeting = await live((doc) => {
-        const target = findMeeting(doc, id);
-        const running = liveMeeting(doc);
-        if (running && running.id !== id) {
-          // The next call starting is the moment the last one is over: end it, its wrap-up waits in the queue.
-          endInside(doc, running);
-          ended = running;
-        }
-        advance(doc, target, 'start');
-        target.startedAt = ctx.nowIso();
-        return target;
-      });
-      // A wrap-up still owed from an earlier call must not cover this one: it waits until this call ends.
-      if (ended || pendingWrapUps(ctx.store.data).length > 0) ctx.emit('window', { window: 'wrapup', action: 'hide' });
-      ctx.emit('window', { window: 'overlay', action: 'show' });
-      return meeting;
+    async startNextMeeting() {
+      const next = meetingToStart(ctx.store.data, ctx.clock.now());
+      if (!next) throw conflict('There is no meeting to start in the next hour. Plan one in the review window.');
+      return startMeeting(next.id);
     },
 
+    startMeeting: ({ id }) => startMeeting(id),
     confirmPurpose: ({ meetingId, kind, result, adjustedPurpose }) =>
       live((doc) => {
         const meeting = findLive(doc, meetingId);
@@ -185,6 +194,6 @@ export function liveSessionService(ctx: ServiceContext) {
     },
   } satisfies Pick<
     Handlers,
-    'getLive' | 'startMeeting' | 'confirmPurpose' | 'setAgendaItemDone' | 'nextAgendaItem' | 'answerPrompt' | 'jotNextStep' | 'endCall'
+    'getLive' | 'startMeeting' | 'startNextMeeting' | 'confirmPurpose' | 'setAgendaItemDone' | 'nextAgendaItem' | 'answerPrompt' | 'jotNextStep' | 'endCall'
   >;
 }

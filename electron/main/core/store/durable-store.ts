@@ -1,14 +1,21 @@
 // Runs in the main process and the preview host (Node). The store the services use once it is open: one writer,
-// updates applied in call order, each one on disk before it becomes current. A failed write leaves the current
-// document exactly as it was, so memory never runs ahead of the file.
+// updates applied in call order, each acknowledged only once it is on disk.
+//
+// When a save fails (a full disk, a folder it may not write to) nothing the rep did is dropped: the change stays in
+// memory and on screen, the notice says what happened, and the save is retried with backoff on the core's clock.
+// Changes made meanwhile join the retry — the next successful write carries them all — and are answered with
+// `StoreWriteDelayedError` rather than a false "saved". `saved` keeps the document that is really on disk, so the
+// wrap-up gate can hold a wrap-up open until its next step is written (see create-core.ts).
 import { Low } from 'lowdb';
 import { StoreDocument, emptyDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
+import type { Clock } from '../clock';
 import type { BackupRing } from './backups';
 import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
 import { errorCode } from './fs-ops';
 import { writeFailed } from './notices';
-import { StoreReadOnlyError, type Store, type StoreLog } from './types';
+import { retryDelay } from './save-retry';
+import { StoreReadOnlyError, StoreWriteDelayedError, type Store, type StoreLog } from './types';
 
 export interface OpenedState {
   doc: StoreDocument;
@@ -16,24 +23,48 @@ export interface OpenedState {
   notice: Notice | null;
 }
 
+/** A run of failed saves, from the first failure until a save succeeds. */
+interface Outage {
+  /** Retries made so far; picks the next wait. */
+  attempts: number;
+  code: string;
+  /** Cancels the armed retry; null when none is armed (after `close`). */
+  cancelRetry: (() => void) | null;
+  /** The notice the failure notice covers (a restored backup…): it comes back once the outage is over. */
+  covered: Notice | null;
+}
+
 export class DurableStore implements Store {
   private readonly low: Low<StoreDocument>;
   /** The tail of the one write queue. It never rejects: each task's own promise carries its outcome. */
   private queue: Promise<unknown> = Promise.resolve();
   private state: Omit<OpenedState, 'doc'>;
+  private onDisk: StoreDocument;
+  private outage: Outage | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     opened: OpenedState,
     adapter: DurableJsonAdapter,
     private readonly backups: BackupRing,
     private readonly log: StoreLog,
+    private readonly clock: Pick<Clock, 'now' | 'at'>,
   ) {
     this.low = new Low(adapter, opened.doc);
+    this.onDisk = opened.doc;
     this.state = { readOnly: opened.readOnly, notice: opened.notice };
   }
 
   get data(): StoreDocument {
     return this.low.data;
+  }
+
+  get saved(): StoreDocument {
+    return this.onDisk;
+  }
+
+  get unsaved(): boolean {
+    return this.low.data !== this.onDisk;
   }
 
   get readOnly(): boolean {
@@ -49,33 +80,52 @@ export class DurableStore implements Store {
       if (this.state.readOnly) throw new StoreReadOnlyError();
       const draft = structuredClone(this.low.data);
       mutate(draft);
-      // Never write what the next start could not read back: it would be taken for a corrupt file.
+      // Never keep (or write) what the next start could not read back: it would be taken for a corrupt file.
       const checked = StoreDocument.safeParse(draft);
       if (!checked.success) throw new Error(`Refusing to save an invalid document: ${checked.error.issues[0]?.message}`);
-      await this.commit(checked.data);
-      this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => serialize(checked.data)));
+      this.low.data = checked.data; // from here on the change is the rep's data, saved or not
+      if (this.outage) {
+        // Queued behind the failed save: the next retry writes it together with everything before it.
+        this.armRetry(this.outage);
+        throw new StoreWriteDelayedError(this.outage.code);
+      }
+      await this.save();
     });
   }
 
   acknowledgeNotice(): Promise<void> {
     return this.enqueue(async () => {
+      const notice = this.state.notice;
+      // Not the rep's to dismiss: it goes away by itself once the changes are on disk.
+      if (notice?.kind === 'write-failed') return;
+      this.state.notice = null;
       // For an unreadable file with no backup, the rep's OK is the consent to start afresh (the old file stays in
       // quarantine). A newer-version file stays read-only: only updating the app can change that.
-      if (this.state.notice?.kind === 'unreadable-no-backup') {
-        await this.commit(emptyDocument());
+      if (notice?.kind === 'unreadable-no-backup') {
         this.state.readOnly = false;
+        this.low.data = emptyDocument();
+        await this.save();
       }
-      this.state.notice = null;
     });
   }
 
+  onBackgroundChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   async close(): Promise<void> {
-    // A write queues its backup behind it while running, so wait until the tail stops moving.
-    let tail: Promise<unknown>;
-    do {
-      tail = this.queue;
-      await tail;
-    } while (tail !== this.queue);
+    await this.drain();
+    const outage = this.outage;
+    if (!outage) return;
+    // Quitting: one last try instead of waiting for the timer; if it fails the changes are lost with the process,
+    // which the notice has been saying all along.
+    outage.cancelRetry?.();
+    outage.cancelRetry = null;
+    await this.enqueue(() => this.save({ retry: false })).catch((error: unknown) =>
+      this.log.error('Store: closing with changes that could not be saved', error),
+    );
+    await this.drain();
   }
 
   /** Queues work that must not overlap a write (a backup) without making any caller wait for it. */
@@ -83,16 +133,60 @@ export class DurableStore implements Store {
     this.enqueue(task).catch((error: unknown) => this.log.warn(`Store: ${what} failed`, error));
   }
 
-  private async commit(doc: StoreDocument): Promise<void> {
+  /** Writes what is in memory now. On failure starts (or continues) the outage and throws StoreWriteDelayedError. */
+  private async save({ retry = true } = {}): Promise<void> {
+    const doc = this.low.data;
     try {
       await this.low.adapter.write(doc);
     } catch (error) {
-      this.state.notice ??= writeFailed(errorCode(error));
-      this.log.error('Store: write failed; the file on disk is unchanged', error);
-      throw error;
+      const code = errorCode(error);
+      this.log.error('Store: write failed; the change is kept in memory and will be retried', error);
+      const outage = this.failedAgain(code);
+      if (retry) this.armRetry(outage);
+      throw new StoreWriteDelayedError(code, { cause: error });
     }
-    this.low.data = doc;
-    if (this.state.notice?.kind === 'write-failed') this.state.notice = null;
+    this.onDisk = doc;
+    if (this.outage) this.recovered(this.outage);
+    this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => serialize(doc)));
+  }
+
+  private failedAgain(code: string): Outage {
+    const outage = (this.outage ??= { attempts: 0, code, cancelRetry: null, covered: this.state.notice });
+    outage.code = code;
+    this.state.notice = writeFailed(code);
+    return outage;
+  }
+
+  private recovered(outage: Outage): void {
+    outage.cancelRetry?.();
+    this.outage = null;
+    if (this.state.notice?.kind === 'write-failed') this.state.notice = outage.covered;
+    this.log.info('Store: the changes that could not be saved are on disk now');
+  }
+
+  private armRetry(outage: Outage): void {
+    if (outage.cancelRetry) return;
+    const at = this.clock.now() + retryDelay(outage.attempts);
+    outage.cancelRetry = this.clock.at(at, () => {
+      outage.cancelRetry = null;
+      outage.attempts += 1;
+      this.enqueue(() => this.save())
+        .catch(() => {}) // logged in save(); the next retry is armed there
+        .finally(() => this.announce());
+    });
+  }
+
+  private announce(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Waits until the queue stops moving: a write queues its backup behind it while running. */
+  private async drain(): Promise<void> {
+    let tail: Promise<unknown>;
+    do {
+      tail = this.queue;
+      await tail;
+    } while (tail !== this.queue);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

@@ -2,4 +2,4 @@
 export { openStore, type OpenStoreOptions } from './open-store';
 export { nodeFsOps, type FsOps, type OpenFile } from './fs-ops';
 export type { Migration } from './migrations';
-export { StoreReadOnlyError, type Store, type StoreLog } from './types';
+export { StoreReadOnlyError, StoreWriteDelayedError, type Store, type StoreLog } from './types';

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { format } from 'date-fns';
 import type { StoreDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
+import { writeProblem } from './write-problems';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -51,18 +52,11 @@ export const newerVersion = (): Notice => ({
     'Please update the app; until then your data is shown read-only.',
 });
 
-const WRITE_FAILURES: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'Second Step is not allowed to write to its data folder',
-  EPERM: 'Second Step is not allowed to write to its data folder',
-  EROFS: 'the data folder is read-only',
-};
-
-/** After a failed save: what went wrong, and that everything saved before is safe (the old file was not touched). */
+/** While saves fail: what went wrong, that nothing is lost, and that it keeps trying. Stays until a save succeeds. */
 export const writeFailed = (code: string): Notice => ({
   kind: 'write-failed',
   message:
-    `Your last change could not be saved (${WRITE_FAILURES[code] ?? 'the data file could not be written'}). ` +
-    'Everything saved before it is safe; please try again.',
+    `Second Step could not save your latest changes to disk: ${writeProblem(code)}. ` +
+    'Nothing is lost — your changes are kept in the app and shown as usual, and Second Step keeps trying to save ' +
+    'them. This message goes away once they are saved; until then, please keep Second Step open.',
 });

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyDocument } from '../../../../shared/domain';
+import { systemClock, type Clock } from '../clock';
 import { BackupRing } from './backups';
 import { removeLeftoverTemps } from './durable-file';
 import { DurableJsonAdapter, serialize } from './durable-json-adapter';
@@ -21,6 +22,8 @@ export interface OpenStoreOptions {
   /** The data folder: the store file, `backups/`, and anything quarantined. Created if missing. */
   dir: string;
   now?: () => number;
+  /** Times the retries of a failed save: the core's clock (defaults to the system's; `now` only stamps files). */
+  clock?: Pick<Clock, 'now' | 'at'>;
   log?: StoreLog;
   /** Tests inject recording or failing file operations here. */
   fsOps?: FsOps;
@@ -46,7 +49,7 @@ interface Settled extends OpenedState {
 const silent: StoreLog = { info() {}, warn() {}, error() {} };
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { dir, now = Date.now, log = silent, fsOps = nodeFsOps, migrations = MIGRATIONS } = options;
+  const { dir, now = Date.now, clock = systemClock, log = silent, fsOps = nodeFsOps, migrations = MIGRATIONS } = options;
   const file = join(dir, STORE_FILE);
   const opening: Opening = {
     file,
@@ -65,7 +68,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 
   const { lastGood, ...opened } = await settle(await loadFile(file, migrations), opening);
-  const store = new DurableStore(opened, opening.adapter, opening.backups, log);
+  const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
   if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood));
   return store;

@@ -1,26 +1,39 @@
 // Runs in the main process and the preview host (Node). The store as the services see it.
 import type { StoreDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
+import { writeProblem } from './write-problems';
 
 export interface Store {
-  /** The current, validated document. Treat as read-only: change it only through `update`. */
+  /** The current, validated document: every accepted change, saved or not (see `unsaved`). Treat as read-only:
+   * change it only through `update`. */
   readonly data: StoreDocument;
+  /** The document as it is on disk now. Equal to `data` except while saves are failing; the wrap-up gate asks it
+   * too, so a wrap-up logged during a full disk stays owed until that step is on disk. */
+  readonly saved: StoreDocument;
+  /** True while `data` holds changes that are not on disk yet (a save failed; it is being retried). */
+  readonly unsaved: boolean;
   /** True when writes are refused: a file from a newer app version, or an unreadable file with no backup that the
    * rep has not yet acknowledged. */
   readonly readOnly: boolean;
-  /** What the rep must be told about the data (restored backup, newer version, …), or null. */
+  /** What the rep must be told about the data (restored backup, newer version, a save being retried…), or null. */
   readonly notice: Notice | null;
   /**
-   * Applies `mutate` to a copy of the document, writes the copy durably (temp file, fsync, rename, fsync folder) and
-   * only then makes it current. Calls are serialized: one writer, in call order. Resolves once the write is on disk;
-   * rejects with `StoreReadOnlyError`, the error `mutate` threw, a refusal to save a draft that fails the schema, or
-   * the write's error (then `notice` says so until a write succeeds), always leaving `data` as it was.
+   * Applies `mutate` to a copy of the document, makes the copy current (in memory) and writes it durably (temp file,
+   * fsync, rename, fsync folder). Calls are serialized: one writer, in call order.
+   * - Resolves only once this change is on disk — an acknowledgement always means durable.
+   * - Rejects with `StoreWriteDelayedError` when the write failed (or an earlier failed one is still being retried):
+   *   the change is KEPT in `data` and saved with every later change by the retries on the core clock, and `notice`
+   *   says so until a save succeeds.
+   * - Rejects with `StoreReadOnlyError`, the error `mutate` threw, or a refusal to save a draft that fails the
+   *   schema — and then `data` is left exactly as it was.
    */
   update(mutate: (draft: StoreDocument) => void): Promise<void>;
   /** The rep has read the notice. For "unreadable, no backup" this is the consent to start a fresh file; a
-   * newer-version file stays read-only. */
+   * newer-version file stays read-only; a failed save's notice stays until the changes are on disk. */
   acknowledgeNotice(): Promise<void>;
-  /** Waits for pending writes. */
+  /** Called when something changes without an `update` call: a retried save succeeded or failed again. */
+  onBackgroundChange(listener: () => void): () => void;
+  /** Waits for pending writes; while saves are failing, makes one last attempt (logged if it fails too). */
   close(): Promise<void>;
 }
 
@@ -36,5 +49,17 @@ export class StoreReadOnlyError extends Error {
   constructor(message = 'Your data is open read-only, so this change was not saved.') {
     super(message);
     this.name = 'StoreReadOnlyError';
+  }
+}
+
+/** A change that is kept in memory (and shown) but could not be written yet; the store keeps retrying. */
+export class StoreWriteDelayedError extends Error {
+  constructor(
+    /** The file system's error code (ENOSPC, EACCES…), for the wording. */
+    readonly code: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Your change is kept, but it is not saved to disk yet (${writeProblem(code)}). Second Step keeps trying and will tell you once it is saved.`, options);
+    this.name = 'StoreWriteDelayedError';
   }
 }

@@ -1,6 +1,6 @@
 // Runs in the main process. The three windows by name: each built from its pure options when first needed, shown the
 // way it must appear (the overlay never takes focus from the call), and reachable by the guards and the close policy.
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import type { Events } from '../../../../shared/contract';
 import type { WindowName } from '../../../../shared/views';
 import type { CoreLog } from '../../core';
@@ -30,9 +30,11 @@ export interface WindowsOptions {
   platform: NodeJS.Platform;
   pages: Pages;
   log: CoreLog;
+  /** The app icon for window frames (used on Linux; see WindowContext). */
+  icon?: string;
 }
 
-export function createWindows({ platform, pages, log }: WindowsOptions): Windows {
+export function createWindows({ platform, pages, log, icon }: WindowsOptions): Windows {
   const open = new Map<WindowName, BrowserWindow>();
   const createdListeners: Array<(name: WindowName, window: BrowserWindow) => void> = [];
 
@@ -42,7 +44,10 @@ export function createWindows({ platform, pages, log }: WindowsOptions): Windows
   };
 
   function build(name: WindowName): BrowserWindow {
-    const window = new BrowserWindow(windowOptions[name]({ platform, preload: pages.preload }));
+    // The theme is read when the window is built: after the first paint the page follows the OS by itself (CSS
+    // prefers-color-scheme, with Electron's nativeTheme left on 'system').
+    const context = { platform, preload: pages.preload, icon, dark: nativeTheme.shouldUseDarkColors };
+    const window = new BrowserWindow(windowOptions[name](context));
     open.set(name, window);
     window.on('closed', () => {
       if (open.get(name) === window) open.delete(name);

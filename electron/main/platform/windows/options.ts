@@ -8,6 +8,10 @@ export interface WindowContext {
   platform: NodeJS.Platform;
   /** Absolute path of the built preload. A sandboxed preload must be CommonJS: out/preload/index.cjs. */
   preload: string;
+  /** The app icon (a 512 px PNG). Only Linux takes it from the window; macOS and Windows show the installed app's. */
+  icon?: string;
+  /** The OS is in dark mode: the window's first frame, before the page paints, must not flash white. */
+  dark?: boolean;
 }
 
 /** What a window may change about its page; isolation settings are deliberately not in this list. */
@@ -31,18 +35,25 @@ export function secureWebPreferences(preload: string, tuning: PageTuning = {}): 
   };
 }
 
-/** Every window is created hidden and shown by the window registry, which knows how each must appear. */
-const base = (title: string, preload: string, tuning?: PageTuning): BrowserWindowConstructorOptions => ({
+/** The pages' own background (--bg in renderer/src/ui/base.css), light and dark. */
+export const PAGE_BACKGROUND = { light: '#f3f4f6', dark: '#111316' } as const;
+
+/** Every window is created hidden and shown by the window registry, which knows how each must appear. On Windows and
+ * Linux the menu bar (Edit, Help > Reveal logs) stays out of sight until Alt is pressed. */
+const base = (title: string, { platform, preload, icon, dark }: WindowContext, tuning?: PageTuning): BrowserWindowConstructorOptions => ({
   title,
   show: false,
+  backgroundColor: dark ? PAGE_BACKGROUND.dark : PAGE_BACKGROUND.light,
+  ...(platform === 'darwin' ? {} : { autoHideMenuBar: true }),
+  ...(platform === 'linux' && icon ? { icon } : {}),
   webPreferences: secureWebPreferences(preload, tuning),
 });
 
 export const OVERLAY_SIZE = { width: 320, height: 420 };
 
-export function overlayOptions({ platform, preload }: WindowContext): BrowserWindowConstructorOptions {
+export function overlayOptions(context: WindowContext): BrowserWindowConstructorOptions {
   return {
-    ...base('Second Step — call', preload, { spellcheck: false, backgroundThrottling: true }),
+    ...base('Second Step — call', context, { spellcheck: false, backgroundThrottling: true }),
     ...OVERLAY_SIZE,
     minWidth: 240,
     minHeight: 200,
@@ -60,18 +71,18 @@ export function overlayOptions({ platform, preload }: WindowContext): BrowserWin
     // Not full-screenable: a full-screen-primary window gets a Space of its own instead of floating over the call.
     fullscreenable: false,
     // macOS: a non-activating panel can float over another app's full-screen Space without pulling focus.
-    ...(platform === 'darwin' ? { type: 'panel' } : {}),
+    ...(context.platform === 'darwin' ? { type: 'panel' } : {}),
   };
 }
 
-export function wrapUpOptions({ preload }: WindowContext): BrowserWindowConstructorOptions {
+export function wrapUpOptions(context: WindowContext): BrowserWindowConstructorOptions {
   // Closable like any window: whether a close goes through is decided by the wrap-up gate at close time.
   const size = { width: 560, height: 720, minWidth: 420, minHeight: 480 };
-  return { ...base('Wrap up — Second Step', preload), ...size, minimizable: true, fullscreenable: false, center: true };
+  return { ...base('Wrap up — Second Step', context), ...size, minimizable: true, fullscreenable: false, center: true };
 }
 
-export function reviewOptions({ preload }: WindowContext): BrowserWindowConstructorOptions {
-  return { ...base('Second Step', preload), width: 1100, height: 760, minWidth: 720, minHeight: 480, center: true };
+export function reviewOptions(context: WindowContext): BrowserWindowConstructorOptions {
+  return { ...base('Second Step', context), width: 1100, height: 760, minWidth: 720, minHeight: 480, center: true };
 }
 
 export const windowOptions: Record<WindowName, (context: WindowContext) => BrowserWindowConstructorOptions> = {

@@ -1,0 +1,147 @@
+// Valid calls for every contract method, as fast-check generators (Node, used by the IPC fuzz). A payload that
+// passes the schema can still be refused for the state it meets (start a call that is already live), so each valid
+// call names the state it needs and is built from the ids of a world prepared for it: every call generated here
+// must be ACCEPTED — a fuzz that refuses everything is a broken fuzz, not a safe app. A new contract method does
+// not compile until it has an entry here.
+import fc from 'fast-check';
+import type { MethodName, MethodRawInput } from '../../../shared/contract';
+import { MEETING_KINDS, TASK_KINDS } from '../../../shared/domain';
+import { iso, minutes, T0 } from '../../support/core-harness';
+import { text } from '../../support/arbitraries';
+
+/** What must exist for the call to be accepted: a planned meeting, the live call (a fresh one, with a due prompt,
+ * or one whose purpose was confirmed), a call owing its wrap-up, a logged next step, or a call whose end passed
+ * without being started. */
+export type Need = 'none' | 'planned' | 'live' | 'fresh-live' | 'confirmed-live' | 'owing' | 'logged-step' | 'unheld';
+
+export interface Ids {
+  meetingId: string;
+  threadId: string;
+  agendaItemIds: string[];
+  /** A logged next step (the world logs one for 'logged-step'; otherwise the newest there is, or a made-up id). */
+  nextStepId: string;
+}
+
+export interface ValidCall {
+  need: Need;
+  build(ids: Ids): unknown;
+}
+
+const call = <K extends MethodName>(need: Need, build: (ids: Ids) => MethodRawInput<K>): ValidCall => ({ need, build });
+const none = <K extends MethodName>(payload: fc.Arbitrary<MethodRawInput<K>>) => payload.map((p) => call<K>('none', () => p));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+/** Drops the keys whose value is undefined: an optional field is left out, not sent as undefined. */
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+const DAY = 24 * 60;
+const meetingTimes = fc
+  .record({ startIn: fc.integer({ min: -30 * DAY, max: 60 * DAY }), length: fc.integer({ min: 5, max: 240 }) })
+  .map(({ startIn, length }) => ({ start: iso(T0 + minutes(startIn)), end: iso(T0 + minutes(startIn + length)) }));
+const agenda = fc.array(
+  fc.record({ text: text(60), done: maybe(fc.boolean()), minutes: maybe(fc.integer({ min: 1, max: 480 })) }).map(defined),
+  { maxLength: 5 },
+);
+const joinUrl = fc.stringMatching(/^[a-z0-9]{1,12}$/).map((room) => `https://meet.example.com/${room}`);
+const reason = text(200).filter((s) => s.length >= 3);
+
+const optionalMeetingFields = {
+  stage: maybe(text(40)),
+  purpose: maybe(text(200)),
+  idealOutcome: maybe(text(200)),
+  whyUs: maybe(text(200)),
+  agenda: maybe(agenda),
+  attendees: maybe(fc.array(text(40), { maxLength: 4 })),
+  joinUrl: maybe(joinUrl),
+  internal: maybe(fc.boolean()),
+};
+
+const nextStep = fc.record({
+  kind: fc.constantFrom(...MEETING_KINDS, ...TASK_KINDS),
+  what: text(100),
+  // The core checks the step is in the future of its (frozen) clock.
+  when: fc.integer({ min: 60, max: 30 * DAY }).map((m) => iso(T0 + minutes(m))),
+  durationMinutes: maybe(fc.integer({ min: 5, max: 600 })),
+  owner: fc.constantFrom('me' as const, 'prospect' as const, 'both' as const),
+  purpose: text(200),
+  bring: maybe(text(200)),
+  agreed: fc.boolean(),
+  outcome: maybe(fc.constantFrom('achieved' as const, 'partly' as const, 'missed' as const)),
+  notes: maybe(text(300)),
+});
+
+const draftValues = fc.dictionary(
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,15}$/),
+  fc.oneof(fc.string({ maxLength: 200 }), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+  { maxKeys: 10 },
+);
+
+export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
+  getState: none<'getState'>(fc.constantFrom(undefined, {})),
+  getReview: none<'getReview'>(fc.constantFrom(undefined, {})),
+  getLive: none<'getLive'>(fc.constantFrom(undefined, {})),
+  getWrapUp: none<'getWrapUp'>(fc.constantFrom(undefined, {})),
+  getUnheldCalls: none<'getUnheldCalls'>(fc.constantFrom(undefined, {})),
+  acknowledgeNotice: none<'acknowledgeNotice'>(fc.constantFrom(undefined, {})),
+  showWindow: none<'showWindow'>(fc.record({ window: fc.constantFrom('overlay' as const, 'wrapup' as const, 'review' as const) })),
+
+  createMeeting: fc
+    .tuple(fc.record({ title: text(100), ...optionalMeetingFields }), meetingTimes, text(60), fc.boolean())
+    .map(([fields, times, account, sameDeal]) =>
+      call<'createMeeting'>('none', (ids) => defined({ ...fields, ...times, ...(sameDeal ? { threadId: ids.threadId } : { account }) })),
+    ),
+  updateMeeting: fc
+    .tuple(fc.record({ title: maybe(text(100)), ...optionalMeetingFields }), maybe(meetingTimes))
+    .map(([fields, times]) => call<'updateMeeting'>('planned', (ids) => defined({ id: ids.meetingId, ...fields, ...times }))),
+  startMeeting: fc.constant(call<'startMeeting'>('planned', (ids) => ({ id: ids.meetingId }))),
+  // The world's planned meetings start an hour after the core's clock: due "within the hour".
+  startNextMeeting: fc.constantFrom(undefined, {}).map((payload) => call<'startNextMeeting'>('planned', () => payload)),
+
+  confirmPurpose: fc
+    .record({ kind: fc.constantFrom('confirm' as const, 'reconfirm' as const), adjusted: maybe(text(200)) })
+    .map(({ kind, adjusted }) =>
+      call<'confirmPurpose'>(kind === 'reconfirm' ? 'confirmed-live' : 'live', (ids) =>
+        adjusted
+          ? { meetingId: ids.meetingId, kind, result: 'adjusted', adjustedPurpose: adjusted }
+          : { meetingId: ids.meetingId, kind, result: 'agreed' },
+      ),
+    ),
+  setAgendaItemDone: fc
+    .record({ index: fc.nat(), done: fc.boolean() })
+    .map(({ index, done }) =>
+      call<'setAgendaItemDone'>('live', (ids) => ({
+        meetingId: ids.meetingId,
+        itemId: ids.agendaItemIds[index % ids.agendaItemIds.length]!,
+        done,
+      })),
+    ),
+  nextAgendaItem: fc.boolean().map((byId) => call<'nextAgendaItem'>('live', (ids) => (byId ? { meetingId: ids.meetingId } : {}))),
+  answerPrompt: fc
+    .record({ answer: fc.constantFrom('yes' as const, 'snooze' as const), byId: fc.boolean() })
+    .map(({ answer, byId }) =>
+      call<'answerPrompt'>('fresh-live', (ids) => (byId ? { meetingId: ids.meetingId, answer } : { answer })),
+    ),
+  jotNextStep: fc
+    .record({ note: fc.oneof(fc.constant(''), text(300)), byId: fc.boolean() })
+    .map(({ note, byId }) => call<'jotNextStep'>('live', (ids) => (byId ? { meetingId: ids.meetingId, text: note } : { text: note }))),
+  endCall: fc.constant(call<'endCall'>('live', (ids) => ({ meetingId: ids.meetingId }))),
+
+  saveWrapUpDraft: draftValues.map((values) => call<'saveWrapUpDraft'>('owing', (ids) => ({ meetingId: ids.meetingId, values }))),
+  logNextStep: nextStep.map((step) => call<'logNextStep'>('owing', (ids) => defined({ meetingId: ids.meetingId, ...step }))),
+  closeOutThread: fc
+    .record({
+      result: fc.constantFrom('won' as const, 'lost' as const, 'not-a-fit' as const),
+      reason,
+      outcome: maybe(fc.constantFrom('achieved' as const, 'partly' as const, 'missed' as const)),
+      notes: maybe(text(300)),
+    })
+    .map((fields) => call<'closeOutThread'>('owing', (ids) => defined({ meetingId: ids.meetingId, ...fields }))),
+  exportInvite: fc.constant(call<'exportInvite'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId }))),
+  reportUnheldCall: fc
+    .oneof(
+      fc.constantFrom('held' as const, 'no-show' as const).map((happened) => ({ happened })),
+      meetingTimes
+        .filter(({ start }) => Date.parse(start) > T0)
+        .map((times) => ({ happened: 'moved' as const, ...times })),
+    )
+    .map((answer) => call<'reportUnheldCall'>('unheld', (ids) => ({ meetingId: ids.meetingId, ...answer }))),
+};

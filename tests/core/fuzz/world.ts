@@ -1,0 +1,84 @@
+// The state a valid call needs, made on demand through the contract itself (Node, used by the IPC fuzz): a planned
+// meeting, the live call, a call owing its wrap-up. Each is reused while it still fits and made anew when an
+// accepted call has used it up (a call ended, a wrap-up logged).
+import { pendingWrapUps } from '../../../shared/rules/wrap-up-gate';
+import type { Meeting } from '../../../shared/domain';
+import { discoveryCall, goodStep, iso, minutes, T0, type TestCore } from '../../support/core-harness';
+import type { Ids, Need } from './valid-calls';
+
+export class FuzzWorld {
+  private made = 0;
+
+  constructor(private readonly t: TestCore) {}
+
+  /** Ids that fit `need`, making what is missing. */
+  async prepare(need: Need): Promise<Ids> {
+    switch (need) {
+      case 'none':
+      case 'planned':
+        return this.ids(await this.newMeeting());
+      case 'live':
+        return this.ids(this.live() ?? (await this.newLiveCall()));
+      case 'fresh-live':
+        return this.ids(await this.newLiveCall());
+      case 'confirmed-live': {
+        const live = this.live() ?? (await this.newLiveCall());
+        if (!live.confirmations.some((c) => c.kind === 'confirm')) {
+          await this.t.ok('confirmPurpose', { meetingId: live.id, kind: 'confirm', result: 'agreed' });
+        }
+        return this.ids(live);
+      }
+      case 'owing':
+        return this.ids(await this.owing());
+      case 'logged-step': {
+        const owing = await this.owing();
+        await this.t.ok('logNextStep', goodStep(owing.id));
+        return this.ids(owing);
+      }
+      case 'unheld':
+        // An external call that ended half an hour ago and was never started.
+        return this.ids(await this.newMeeting({ start: iso(T0 - minutes(60)), end: iso(T0 - minutes(30)) }));
+    }
+  }
+
+  /** Ids of what exists now (a planned meeting, the live call, a call owing its wrap-up): the material the
+   * near-valid payloads are damaged from. */
+  async snapshot(): Promise<Ids> {
+    await this.prepare('logged-step');
+    await this.prepare('owing');
+    await this.prepare('live');
+    return this.prepare('planned');
+  }
+
+  /** The live call, if it has an agenda to walk (one started by a fuzzed payload may have none). */
+  private live(): Meeting | undefined {
+    return this.t.core.store.data.meetings.find((m) => m.status === 'live' && m.agenda.length > 0);
+  }
+
+  private async owing(): Promise<Meeting> {
+    const owing = pendingWrapUps(this.t.core.store.data)[0];
+    if (owing) return owing;
+    const call = await this.newLiveCall();
+    await this.t.ok('endCall', { meetingId: call.id });
+    return call;
+  }
+
+  private newMeeting(times: { start?: string; end?: string } = {}): Promise<Meeting> {
+    this.made += 1;
+    return this.t.ok('createMeeting', discoveryCall({ account: `Fuzz account ${this.made}`, ...times }));
+  }
+
+  private async newLiveCall(): Promise<Meeting> {
+    return this.t.ok('startMeeting', { id: (await this.newMeeting()).id });
+  }
+
+  private ids(meeting: Meeting): Ids {
+    const steps = this.t.core.store.data.nextSteps;
+    return {
+      meetingId: meeting.id,
+      threadId: meeting.threadId,
+      agendaItemIds: meeting.agenda.map((i) => i.id),
+      nextStepId: steps.find((s) => s.fromMeetingId === meeting.id)?.id ?? steps.at(-1)?.id ?? 'no-step-yet',
+    };
+  }
+}
