@@ -28,6 +28,11 @@ export const METHOD_NAMES = [
   'reportUnheldCall',
   'acknowledgeNotice',
   'showWindow',
+  'releaseFocus',
+  'listCalendars',
+  'addCalendar',
+  'removeCalendar',
+  'syncCalendars',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const methodNames: readonly MethodName[] = METHOD_NAMES;
@@ -39,7 +44,8 @@ export interface Events {
   /** The core's clock jumped (a test clock moved): re-sync the on-screen clock. */
   clock: { now: number };
   /** The core wants a window shown or hidden (the Electron host does it; the preview shows a banner). */
-  window: { window: WindowName; action: 'show' | 'hide' };
+  /** 'release-focus': the rep finished typing in the overlay — hand the keyboard back to the call app. */
+  window: { window: WindowName; action: 'show' | 'hide' | 'release-focus' };
 }
 export type EventName = keyof Events;
 export const eventNames = ['changed', 'clock', 'window'] as const satisfies readonly EventName[];

@@ -9,6 +9,8 @@
 // electron/main/core/services/ and list it in that service's handlers; use it from the renderer as `api.<name>()`.
 import { z } from 'zod';
 import {
+  calendarPath,
+  calendarUrl,
   CloseOutResult,
   DraftValues,
   Id,
@@ -18,6 +20,8 @@ import {
   Outcome,
   Owner,
   requiredText,
+  type CalendarSource,
+  type CalendarSyncResult,
   type Meeting,
   type NextStep,
   type Thread,
@@ -125,6 +129,15 @@ export const CloseOutInput = z.strictObject({
   notes: optionalText('Notes', 5000),
 });
 
+/** A calendar by its .ics file on this computer, or by the web address of its feed (webcal:// is taken too). */
+export const AddCalendarInput = z
+  .strictObject({
+    label: z.string().trim().max(100, 'The calendar name is too long (at most 100 characters).').optional(),
+    path: calendarPath.optional(),
+    url: calendarUrl.optional(),
+  })
+  .refine((c) => !!c.path !== !!c.url, 'Give either the path of an .ics file or the web address of a calendar feed.');
+
 export const contract = {
   getState: method<AppState>()(NoInput),
   getReview: method<ReviewView>()(NoInput),
@@ -164,6 +177,15 @@ export const contract = {
   saveWrapUpDraft: method<{ savedAt: string }>()(z.strictObject({ meetingId: Id, values: DraftValues })),
   acknowledgeNotice: method<AppState>()(NoInput),
   showWindow: method<null>()(z.strictObject({ window: z.enum(['overlay', 'wrapup', 'review']) })),
+  /** The overlay took the keyboard only for typing; give it back to the call app (where the OS allows). */
+  releaseFocus: method<null>()(NoInput),
+  /** Calendars (issue 3): ICS files and feeds whose events become planned meetings; sync never loses prep. */
+  listCalendars: method<CalendarSource[]>()(NoInput),
+  addCalendar: method<{ calendar: CalendarSource; sync: CalendarSyncResult }>()(AddCalendarInput),
+  /** Future planned meetings of the calendar that were never prepared are cancelled; prepared ones stay. */
+  removeCalendar: method<{ removed: CalendarSource; cancelled: number }>()(ById),
+  /** One calendar, or every enabled one. */
+  syncCalendars: method<CalendarSyncResult[]>()(z.strictObject({ id: Id.optional() }).optional()),
 } satisfies Record<MethodName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -57,6 +57,13 @@ describe('global hotkeys', () => {
     expect(state.hotkeyFailures).toEqual([{ action: 'answerYes', accelerator: keys.answerYes }]);
   });
 
+  it('hands the keyboard back to the call app once the rep has typed in the overlay', async () => {
+    await driver.launch('linux');
+    driver.windowOf('overlay').focus(); // the rep clicked into the overlay to jot the next step
+    await driver.call('overlay', 'releaseFocus', {});
+    expect(driver.windowOf('overlay').isFocused()).toBe(false);
+  });
+
   it('renews the registrations after the machine resumes', async () => {
     await driver.launch('linux');
     globalShortcut.unregisterAll(); // what some OSes do over sleep

@@ -18,9 +18,13 @@ interface Props {
 export function PromptBar({ meeting, prompt, hotkeys, onMeeting }: Props) {
   const [note, setNote] = useState(meeting.nextStepJot);
   const snooze = useAction(() => api.answerPrompt({ meetingId: meeting.id, answer: 'snooze' }));
-  const jot = useAction(() =>
-    note.trim() ? api.jotNextStep({ meetingId: meeting.id, text: note }) : api.answerPrompt({ meetingId: meeting.id, answer: 'yes' }),
-  );
+  const jot = useAction(async () => {
+    const saved = note.trim()
+      ? await api.jotNextStep({ meetingId: meeting.id, text: note })
+      : await api.answerPrompt({ meetingId: meeting.id, answer: 'yes' });
+    void api.releaseFocus(); // typing is done: the keyboard goes back to the call
+    return saved;
+  });
   if (prompt?.kind !== 'ask-next-meeting' && prompt?.kind !== 'overtime') return null;
   const error = jot.error ?? snooze.error;
   const noteError = errorFor(jot.error?.fields, 'text');

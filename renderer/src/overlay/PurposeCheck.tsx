@@ -40,6 +40,7 @@ export function PurposeCheck({ meeting, prompt, hotkeys, onMeeting }: Props) {
     if (updated) {
       setStep('idle');
       onMeeting(updated);
+      if (result === 'adjusted') void api.releaseFocus(); // typing is done: the keyboard goes back to the call
     }
   };
 

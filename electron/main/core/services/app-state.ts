@@ -31,5 +31,9 @@ export function appStateService(ctx: ServiceContext) {
       ctx.emit('window', { window, action: 'show' });
       return null;
     },
-  } satisfies Pick<Handlers, 'getState' | 'acknowledgeNotice' | 'showWindow'>;
+    async releaseFocus() {
+      ctx.emit('window', { window: 'overlay', action: 'release-focus' });
+      return null;
+    },
+  } satisfies Pick<Handlers, 'getState' | 'acknowledgeNotice' | 'showWindow' | 'releaseFocus'>;
 }

@@ -82,7 +82,8 @@ export function createWindows({ platform, pages, log, icon }: WindowsOptions): W
     },
     apply({ window, action }) {
       if (action === 'show') show(window);
-      else get(window)?.hide();
+      else if (action === 'hide') get(window)?.hide();
+      else get(window)?.blur(); // focus returns to the window behind: the call app
     },
     nameOf: (contents) => [...open].find(([, window]) => !window.isDestroyed() && window.webContents === contents)?.[0] ?? null,
     broadcast(channel, payload) {
