@@ -1,7 +1,9 @@
 // Runs under vitest's "electron" project (`npm run test:electron` builds first). Launches the BUILT app in a real
 // Electron through Playwright's Electron runner and checks what only real Electron can show: the overlay appears
-// without taking focus, and the wrap-up refuses to close (or quit) while it is owed. Where no Electron binary exists,
-// it prints "skipped: no Electron binary" and is reported as SKIPPED — never as a pass.
+// without taking focus, the wrap-up refuses to close (or quit) while it is owed, an owed wrap-up survives the app
+// ending and reopens on the next launch, and a second launch hands over to the running app. Where no Electron binary
+// exists, it prints "skipped: no Electron binary" and is reported as SKIPPED — never as a pass.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,19 +33,19 @@ describe.skipIf(!binary)('the built app in real Electron', () => {
   let userData: string;
   let meetingId: string;
 
+  /** The app's command line: an isolated profile (main honours --user-data-dir; it also scopes the single-instance
+   * lock), and --no-sandbox where Chromium refuses to run as root. */
+  const appArgs = () => [root, `--user-data-dir=${userData}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const launch = () => _electron.launch({ executablePath: binary!, args: appArgs(), cwd: root });
+
   beforeAll(async () => {
     if (!existsSync(join(root, 'out', 'main', 'index.js'))) throw new Error('Build first: npm run build');
     userData = await mkdtemp(join(tmpdir(), 'second-step-electron-'));
-    electronApp = await _electron.launch({
-      executablePath: binary!,
-      // An isolated profile (main honours --user-data-dir); Chromium refuses to run as root without --no-sandbox.
-      args: [root, `--user-data-dir=${userData}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      cwd: root,
-    });
+    electronApp = await launch();
   });
 
   afterAll(async () => {
-    // The wrap-up is still owed, so a polite quit would (rightly) be refused: end the process outright.
+    // The wrap-up may still be owed, so a polite quit would (rightly) be refused: end the process outright.
     electronApp?.process().kill('SIGKILL');
     if (userData) await rm(userData, { recursive: true, force: true });
   });
@@ -86,5 +88,29 @@ describe.skipIf(!binary)('the built app in real Electron', () => {
 
     expect(electronApp.process().exitCode).toBeNull();
     expect(await windowState('wrapup')).toMatchObject({ visible: true, destroyed: false });
+  });
+
+  it('hands a second launch over to the running app, which brings its home window forward', async () => {
+    await electronApp.evaluate(({ BrowserWindow }) => {
+      BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('/review.html'))?.hide();
+    });
+    const second = spawn(binary!, appArgs(), { cwd: root, stdio: 'ignore' });
+    const exitCode = await new Promise<number | null>((settle) => second.on('exit', settle));
+    expect(exitCode).toBe(0);
+    await expect.poll(() => windowState('review')).toMatchObject({ visible: true });
+  });
+
+  it('lets the OS end the session with a wrap-up owed, and reopens that wrap-up on the next launch', async () => {
+    const closed = electronApp.waitForEvent('close');
+    // What macOS and Linux announce before a shutdown or logout: from then on the quit goes through.
+    await electronApp.evaluate(({ app, powerMonitor }) => {
+      powerMonitor.emit('shutdown');
+      app.quit();
+    });
+    await closed;
+
+    electronApp = await launch();
+    await page('wrapup');
+    await expect.poll(() => windowState('wrapup')).toMatchObject({ visible: true, destroyed: false });
   });
 });

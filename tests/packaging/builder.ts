@@ -22,6 +22,17 @@ interface ConfigApi {
 }
 const configApi = requireFromBuilder('app-builder-lib/out/util/config/config.js') as ConfigApi;
 
+/** The fuse policy (from Electron's security checklist): no way to run the binary as plain Node or attach an inspector, the app only
+ * from its asar and that asar checked, cookies encrypted. */
+export const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  enableCookieEncryption: true,
+} as const;
+
 export const loadConfig = () => configApi.getConfig(root, null, null);
 export const validateConfig = (config: Configuration) => configApi.validateConfiguration(config, { isEnabled: false, add() {} });
 
