@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { HotkeyAction, Meeting } from '../../../shared/domain';
 import type { Prompt } from '../../../shared/rules/prompt-schedule';
 import { api } from '../api';
+import { SnoozeButton, useSnooze } from './SnoozeButton';
 import { errorFor, FieldMessage } from '../ui/fields';
 import { Kbd } from '../ui/Kbd';
 import { useAction } from '../ui/useAction';
@@ -17,7 +18,7 @@ interface Props {
 
 export function PromptBar({ meeting, prompt, hotkeys, onMeeting }: Props) {
   const [note, setNote] = useState(meeting.nextStepJot);
-  const snooze = useAction(() => api.answerPrompt({ meetingId: meeting.id, answer: 'snooze' }));
+  const snooze = useSnooze(meeting);
   const jot = useAction(async () => {
     const saved = note.trim()
       ? await api.jotNextStep({ meetingId: meeting.id, text: note })
@@ -29,17 +30,7 @@ export function PromptBar({ meeting, prompt, hotkeys, onMeeting }: Props) {
   const error = jot.error ?? snooze.error;
   const noteError = errorFor(jot.error?.fields, 'text');
 
-  const later = (
-    <button
-      type="button"
-      className="button button--quiet button--small"
-      disabled={snooze.pending}
-      aria-keyshortcuts={hotkeys.snoozePrompt}
-      onClick={() => void snooze.run()}
-    >
-      Later <Kbd accelerator={hotkeys.snoozePrompt} />
-    </button>
-  );
+  const later = <SnoozeButton snooze={snooze} accelerator={hotkeys.snoozePrompt} />;
 
   if (prompt.kind === 'overtime') {
     return (

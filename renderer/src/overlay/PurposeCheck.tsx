@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { HotkeyAction, Meeting } from '../../../shared/domain';
 import type { Prompt } from '../../../shared/rules/prompt-schedule';
 import { api } from '../api';
+import { SnoozeButton, useSnooze } from './SnoozeButton';
 import { errorFor, FieldMessage } from '../ui/fields';
 import { formatTime } from '../ui/format';
 import { Kbd } from '../ui/Kbd';
@@ -33,7 +34,7 @@ export function PurposeCheck({ meeting, prompt, hotkeys, onMeeting }: Props) {
   const save = useAction((result: 'agreed' | 'adjusted') =>
     api.confirmPurpose({ meetingId: meeting.id, kind, result, ...(result === 'adjusted' ? { adjustedPurpose: adjusted } : {}) }),
   );
-  const snooze = useAction(() => api.answerPrompt({ meetingId: meeting.id, answer: 'snooze' }));
+  const snooze = useSnooze(meeting);
 
   const answer = async (result: 'agreed' | 'adjusted') => {
     const updated = await save.run(result);
@@ -82,17 +83,7 @@ export function PurposeCheck({ meeting, prompt, hotkeys, onMeeting }: Props) {
               Confirm purpose
             </button>
           )}
-          {due ? (
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              disabled={snooze.pending}
-              aria-keyshortcuts={hotkeys.snoozePrompt}
-              onClick={() => void snooze.run()}
-            >
-              Later <Kbd accelerator={hotkeys.snoozePrompt} />
-            </button>
-          ) : null}
+          {due ? <SnoozeButton snooze={snooze} accelerator={hotkeys.snoozePrompt} /> : null}
         </div>
       ) : null}
 
