@@ -2,6 +2,7 @@
 // the people (organizer first) and the join link. node-ical hands properties over either as a plain string or as
 // {val, params} when the line had parameters; these helpers read both shapes.
 import type { VEvent } from 'node-ical';
+import { Meeting } from '../../../../shared/domain';
 import { findJoinLink } from './join-link';
 import { emailOf } from './people';
 
@@ -14,7 +15,7 @@ export interface EventDetails {
 }
 
 /** A property's text, whether node-ical gave it as a plain value or as {val, params}. */
-export function textOf(value: unknown): string | undefined {
+function textOf(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object') return String(value);
   const val = (value as { val?: unknown }).val;
@@ -55,6 +56,8 @@ export function eventDetails(event: VEvent, base: VEvent = event): EventDetails 
     .map((a) => emailOf(textOf(a)))
     .filter((e): e is string => !!e);
   const attendees = [...new Set([...(organizer ? [organizer] : []), ...invited])].slice(0, MAX_PEOPLE);
-  const joinUrl = findJoinLink(LINK_FIELDS.flatMap((name) => listOf(field(name)).map(textOf)));
+  const link = findJoinLink(LINK_FIELDS.flatMap((name) => listOf(field(name)).map(textOf)));
+  // Checked here, while reading is still sliced, against the store's own rule: a meeting must be savable.
+  const joinUrl = link && Meeting.shape.joinUrl.safeParse(link).success ? link : undefined;
   return { title, attendees, ...(organizer ? { organizer } : {}), ...(joinUrl ? { joinUrl } : {}) };
 }

@@ -36,7 +36,7 @@ const ZERO_LENGTH_DEFAULT = 30 * 60_000;
 
 const validDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 const isAllDay = (e: VEvent) => e.datetype === 'date' || (e.start as { dateOnly?: boolean } | undefined)?.dateOnly === true;
-export const isCancelled = (e: Pick<VEvent, 'status' | 'method'>) =>
+const isCancelled = (e: Pick<VEvent, 'status' | 'method'>) =>
   String(e.status ?? '').toUpperCase() === 'CANCELLED' || String(e.method ?? '').toUpperCase() === 'CANCEL';
 
 /** A day key in UTC, to pair an override with its instance when their times were written in different zones. */

@@ -52,10 +52,23 @@ export function* contentLines(text: string): Generator<ContentLine> {
 const isNameChar = (c: number) =>
   (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
 
-/** Splits "NAME;P1=a;P2="b:c":value"; null when the line is not a content line at all. */
-export function parseProperty(line: string): Property | null {
+/** Index just past the property name at the start of a line (0 when there is none). */
+function nameEnd(line: string): number {
   let i = 0;
   while (i < line.length && isNameChar(line.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** The upper-cased property name of a content line ("NAME;…:…" / "NAME:…"), or null when it is not one. Cheaper
+ * than `parseProperty`, for the many lines whose name is all that matters. */
+export function propertyName(line: string): string | null {
+  const end = nameEnd(line);
+  return end > 0 && (line[end] === ':' || line[end] === ';') ? line.slice(0, end).toUpperCase() : null;
+}
+
+/** Splits "NAME;P1=a;P2="b:c":value"; null when the line is not a content line at all. */
+export function parseProperty(line: string): Property | null {
+  let i = nameEnd(line);
   if (i === 0) return null;
   const name = line.slice(0, i).toUpperCase();
   const params: Record<string, string> = {};
@@ -77,7 +90,3 @@ export function parseProperty(line: string): Property | null {
   if (line[i] !== ':') return null;
   return { name, params, value: line.slice(i + 1) };
 }
-
-/** The value with RFC 5545 text escapes undone (\n, \, \; \\). */
-export const unescapeText = (value: string): string =>
-  value.replace(/\\([nN,;\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));

@@ -1,9 +1,10 @@
 // Runs in Node (main and preview). First pass over an ICS file: cut it into its time zones and its events, each event
 // kept as its own block of lines. node-ical parses a whole file in one go and gives up on the first bad event; cutting
 // first lets every good event import while each broken one is counted with the reason ("no start time", "cut off").
-// It also lets the next step skip, without parsing, the thousands of events far outside the sync window.
+// It also lets the caller drop, without parsing or even keeping them, the thousands of events far outside the sync
+// window: a 50,000-event file then holds only the few hundred events that matter in memory.
 import type { Tick } from './cooperative';
-import { contentLines, parseProperty, type Property } from './ics-lines';
+import { contentLines, parseProperty, propertyName, type Property } from './ics-lines';
 import { fixZoneLabels } from './outlook-zones';
 import type { Skip } from './problems';
 
@@ -14,8 +15,8 @@ export interface RawEvent {
   lines: string[];
   /** '' when the event has none (the parser then derives one). */
   uid: string;
-  /** One moved or changed instance of a repeating event. */
-  isOverride: boolean;
+  /** The RECURRENCE-ID value of one moved or changed instance of a repeating event. */
+  recurrenceId?: string;
   dtstart?: Property;
   rrule?: string;
   summary: string;
@@ -33,81 +34,83 @@ export interface ScannedCalendar {
   ignoredLines: number;
 }
 
-const TICK_EVERY = 512;
+/** Says whether a complete, readable event is worth keeping (see parse-calendar's window). */
+export type KeepEvent = (event: RawEvent) => boolean;
 
-export async function scanCalendar(text: string, tick: Tick): Promise<ScannedCalendar> {
-  const result: ScannedCalendar = {
-    sawCalendar: false,
-    complete: false,
-    timezones: new Map(),
-    events: [],
-    skips: [],
-    ignoredLines: 0,
-  };
+const TICK_EVERY = 512;
+/** The only properties the scan reads; every other line is passed through untouched (and unparsed: it is faster). */
+const READ = new Set(['BEGIN', 'END', 'UID', 'DTSTART', 'RRULE', 'RECURRENCE-ID', 'SUMMARY', 'TZID']);
+
+export async function scanCalendar(text: string, tick: Tick, keep: KeepEvent = () => true): Promise<ScannedCalendar> {
+  const result: ScannedCalendar = { sawCalendar: false, complete: false, timezones: new Map(), events: [], skips: [], ignoredLines: 0 };
   /** Open components, outermost first. */
   const stack: string[] = [];
   let event: RawEvent | null = null;
   let zone: { tzid: string; lines: string[] } | null = null;
   let count = 0;
 
-  const closeEvent = () => {
-    if (!event) return;
-    if (!event.dtstart) result.skips.push({ reason: 'no-start', line: event.line });
-    else result.events.push(event);
-    event = null;
-  };
-  const abandonEvent = (reason: Skip['reason']) => {
-    if (event) result.skips.push({ reason, line: event.line });
+  const abandon = (open: RawEvent, reason: Skip['reason']) => {
+    result.skips.push({ reason, line: open.line });
     event = null;
     while (stack.length > 0 && stack.at(-1) !== 'VCALENDAR') stack.pop();
   };
 
   for (const { text: rawLine, line } of contentLines(text)) {
     if (++count % TICK_EVERY === 0) await tick();
-    const lineText = fixZoneLabels(rawLine);
-    const prop = parseProperty(lineText);
-    if (!prop) {
-      if (lineText.trim() !== '') result.ignoredLines += 1;
+    const name = propertyName(rawLine);
+    if (name === null) {
+      if (rawLine.trim() !== '') result.ignoredLines += 1;
       continue;
     }
-    const component = prop.value.trim().toUpperCase();
-    if (prop.name === 'BEGIN') {
+    const lineText = fixZoneLabels(rawLine);
+    const prop = READ.has(name) ? parseProperty(lineText) : null;
+    if (READ.has(name) && !prop) {
+      result.ignoredLines += 1;
+      continue;
+    }
+    const component = name === 'BEGIN' || name === 'END' ? prop!.value.trim().toUpperCase() : '';
+    if (name === 'BEGIN') {
       if (component === 'VCALENDAR') {
         result.sawCalendar = true;
         result.complete = false;
       }
       if (component === 'VEVENT') {
-        if (event) abandonEvent('not-closed');
-        event = { line, lines: [], uid: '', isOverride: false, summary: '' };
+        if (event) abandon(event, 'not-closed');
+        event = { line, lines: [], uid: '', summary: '' };
       } else if (component === 'VTIMEZONE' && !event) {
         zone = { tzid: '', lines: [] };
       }
       stack.push(component);
-    } else if (prop.name === 'END') {
+    } else if (name === 'END') {
       const open = stack.lastIndexOf(component);
       if (open === -1) {
         result.ignoredLines += 1;
         continue;
       }
-      if (component === 'VCALENDAR' && event) abandonEvent('not-closed');
+      if (component === 'VCALENDAR' && event) abandon(event, 'not-closed');
       stack.length = open;
       if (component === 'VCALENDAR') result.complete = true;
     }
 
-    if (event) {
-      (event as RawEvent).lines.push(lineText);
-      if (stack.at(-1) === 'VEVENT') readEventProperty(event, prop);
-      if (prop.name === 'END' && component === 'VEVENT') closeEvent();
+    const current: RawEvent | null = event;
+    if (current) {
+      current.lines.push(lineText);
+      if (prop && stack.at(-1) === 'VEVENT') readEventProperty(current, prop);
+      if (name === 'END' && component === 'VEVENT') {
+        if (!current.dtstart) result.skips.push({ reason: 'no-start', line: current.line });
+        else if (keep(current)) result.events.push(current);
+        event = null;
+      }
     } else if (zone) {
       zone.lines.push(lineText);
-      if (prop.name === 'TZID' && stack.at(-1) === 'VTIMEZONE') zone.tzid = prop.value.trim();
-      if (prop.name === 'END' && component === 'VTIMEZONE') {
+      if (name === 'TZID' && prop && stack.at(-1) === 'VTIMEZONE') zone.tzid = prop.value.trim();
+      if (name === 'END' && component === 'VTIMEZONE') {
         if (zone.tzid && !result.timezones.has(zone.tzid)) result.timezones.set(zone.tzid, zone.lines.join('\r\n'));
         zone = null;
       }
     }
   }
-  if (event) abandonEvent('cut-off');
+  if (event) abandon(event, 'cut-off');
   return result;
 }
 
@@ -123,7 +126,7 @@ function readEventProperty(event: RawEvent, prop: Property): void {
       event.rrule = prop.value.trim().toUpperCase();
       break;
     case 'RECURRENCE-ID':
-      event.isOverride = true;
+      event.recurrenceId = prop.value.trim();
       break;
     case 'SUMMARY':
       event.summary = prop.value;

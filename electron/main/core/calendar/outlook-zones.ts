@@ -18,7 +18,7 @@ const labelKey = (label: string) =>
     .toLowerCase();
 
 /** The IANA zone for an Outlook label node-ical would get wrong, else undefined. */
-export const zoneForLabel = (label: string): string | undefined => MISSING_LABELS[labelKey(label)];
+const zoneForLabel = (label: string): string | undefined => MISSING_LABELS[labelKey(label)];
 
 /** Rewrites `TZID=<label>` parameters and `TZID:<label>` lines whose label is in the table. */
 export function fixZoneLabels(line: string): string {

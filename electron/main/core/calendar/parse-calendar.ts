@@ -67,12 +67,12 @@ export async function parseCalendar(text: string, options: ParseOptions): Promis
   const tick = options.tick ?? cooperative();
   const body = normalizeText(text);
   if (body.trim() === '') return failed('The calendar is empty.');
-  const scanned = await scanCalendar(body, tick);
+  const window = syncWindow(options.now);
+  const known = knownIdsByUid(options.knownKeys ?? new Set());
+  const scanned = await scanCalendar(body, tick, mayMatter(window, known));
   if (!scanned.sawCalendar) {
     return failed('This is not an iCalendar (.ics) calendar: it has no BEGIN:VCALENDAR line.');
   }
-  const window = syncWindow(options.now);
-  const known = knownIdsByUid(options.knownKeys ?? new Set());
   const skips: Skip[] = [...scanned.skips];
   const occurrences: CalendarOccurrence[] = [];
   const cancelled: string[] = [];
@@ -88,13 +88,14 @@ export async function parseCalendar(text: string, options: ParseOptions): Promis
       skips.push({ reason: group.some((e) => e.rrule) ? 'bad-rule' : 'unreadable', line: group[0]!.line });
       continue;
     }
-    const expanded = expandEvent(event, window, knownIds);
+    const expanded = quietly(() => expandEvent(event, window, knownIds));
     if (expanded.problem) {
       skips.push({ reason: expanded.problem, line: group[0]!.line });
       continue;
     }
     cancelled.push(...expanded.cancelled.map((id) => (id === '*' ? `${uid}\n*` : occurrenceKey(uid, id || undefined))));
     for (const instance of expanded.instances) {
+      if (!storable(instance.start) || !storable(instance.end)) continue;
       occurrences.push({
         uid,
         ...(instance.recurrenceId ? { recurrenceId: instance.recurrenceId } : {}),
@@ -115,6 +116,9 @@ export async function parseCalendar(text: string, options: ParseOptions): Promis
   };
 }
 
+/** An instant the store can hold as an ISO string (a four-digit year). */
+const storable = (ms: number) => ms >= Date.UTC(1900, 0, 1) && ms < Date.UTC(10000, 0, 1);
+
 const failed = (message: string): ParsedCalendar => ({ ok: false, occurrences: [], cancelled: [], skipped: 0, complete: false, message });
 
 function knownIdsByUid(keys: ReadonlySet<string>): Map<string, Set<string>> {
@@ -132,7 +136,9 @@ function groupByUid(events: readonly RawEvent[]): Map<string, RawEvent[]> {
   const groups = new Map<string, RawEvent[]>();
   for (const event of events) {
     const uid = event.uid || `no-uid-${stableHash(`${event.dtstart?.value}|${event.summary}`)}`;
-    groups.set(uid, [...(groups.get(uid) ?? []), { ...event, uid }]);
+    const group = groups.get(uid);
+    if (group) group.push({ ...event, uid });
+    else groups.set(uid, [{ ...event, uid }]);
   }
   return groups;
 }
@@ -144,16 +150,35 @@ function stableHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/** The window in UTC day numbers, widened by the margin a time zone can shift a raw date. */
+const rawDays = (window: Range) => ({
+  fromDay: Math.floor(window.from / DAY) - RAW_DATE_MARGIN_DAYS,
+  toDay: Math.floor(window.to / DAY) + RAW_DATE_MARGIN_DAYS,
+});
+
+/**
+ * Whether an event, judged on its raw text alone, may give a meeting: a series (its instances may reach the
+ * window), an event the store knows, or one dated near the window. An instance override also counts when its
+ * ORIGINAL date is near: dropping it would put the instance back where it was before it moved.
+ */
+function mayMatter(window: Range, known: ReadonlyMap<string, ReadonlySet<string>>): (e: RawEvent) => boolean {
+  const { fromDay, toDay } = rawDays(window);
+  const near = (value: string | undefined) => {
+    const day = value === undefined ? undefined : dayOf(value);
+    return value !== undefined && (day === undefined || (day >= fromDay && day <= toDay));
+  };
+  return (e) => !!e.rrule || known.has(e.uid) || near(e.dtstart?.value) || near(e.recurrenceId);
+}
+
 /**
  * The group's lines, ready for node-ical, when it can have an instance worth reading: in the window, or known to
  * the store. Null for an all-day event, an event far from the window, or one that cannot be a meeting (the last
  * is also recorded as a skip).
  */
 function relevantLines(group: readonly RawEvent[], window: Range, knownIds: ReadonlySet<string>, skips: Skip[]): string[] | null {
-  const base = group.find((e) => !e.isOverride);
+  const base = group.find((e) => e.recurrenceId === undefined);
   if (isAllDayStart(base ?? group[0]!)) return null;
-  const fromDay = Math.floor(window.from / DAY) - RAW_DATE_MARGIN_DAYS;
-  const toDay = Math.floor(window.to / DAY) + RAW_DATE_MARGIN_DAYS;
+  const { fromDay, toDay } = rawDays(window);
   const known = knownIds.size > 0;
   const parts = base?.rrule ? ruleParts(base.rrule) : undefined;
   if (parts && repeatsFasterThanDaily(parts)) {
@@ -178,10 +203,25 @@ const isAllDayStart = (e: RawEvent) => e.dtstart!.params['VALUE']?.toUpperCase()
 function parseGroup(lines: readonly string[], scanned: ScannedCalendar): VEvent | null {
   const text = ['BEGIN:VCALENDAR', ...zonesFor(lines, scanned.timezones), ...lines, 'END:VCALENDAR'].join('\r\n');
   try {
-    const parsed = ical.sync.parseICS(text);
+    const parsed = quietly(() => ical.sync.parseICS(text));
     return Object.values(parsed).find((c): c is VEvent => (c as { type?: string } | undefined)?.type === 'VEVENT') ?? null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Runs synchronous node-ical work with its console.warn silenced: it warns about every odd line of a broken file,
+ * which would flood the app's log; the sync reports those problems to the rep itself. Safe to swap because nothing
+ * else can run until `work` returns.
+ */
+function quietly<T>(work: () => T): T {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return work();
+  } finally {
+    console.warn = warn;
   }
 }
 

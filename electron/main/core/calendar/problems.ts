@@ -33,7 +33,7 @@ const SAYS: Record<SkipReason, [one: string, many: string]> = {
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /** "Skipped 2 events that could not be read: 1 has no start time (DTSTART) on line 12; 1 …" — or ''. */
-export function describeSkips(skips: readonly Skip[]): string {
+function describeSkips(skips: readonly Skip[]): string {
   if (skips.length === 0) return '';
   const byReason = new Map<SkipReason, number[]>();
   for (const skip of skips) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip.line]);
@@ -45,7 +45,7 @@ export function describeSkips(skips: readonly Skip[]): string {
   return `Skipped ${skips.length} ${plural(skips.length, 'event', 'events')} that could not be read: ${parts.join('; ')}.`;
 }
 
-export interface FileProblems {
+interface FileProblems {
   skips: readonly Skip[];
   /** The file does not end with END:VCALENDAR. */
   cutOff: boolean;

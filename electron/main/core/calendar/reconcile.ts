@@ -12,7 +12,7 @@ import { transition } from '../../../../shared/rules/lifecycle';
 import { isGated } from '../../../../shared/rules/wrap-up-gate';
 import { occurrenceKey, type CalendarOccurrence, type ParsedCalendar } from './parse-calendar';
 import { isInternal } from './people';
-import { threadForEvent } from './thread-for-event';
+import { threadMatcher, type ThreadMatcher } from './thread-for-event';
 
 export interface Feed {
   calendarId: string;
@@ -64,10 +64,11 @@ export function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: R
 
   const byKey = new Map<string, CalendarMeeting[]>();
   for (const m of doc.meetings.filter(isCalendarMeeting)) byKey.set(keyOf(m), [...(byKey.get(keyOf(m)) ?? []), m]);
+  const ownIds = ownIdIndex(doc);
 
   const unmatched: { key: string; occurrence: CalendarOccurrence; calendarId: string }[] = [];
   for (const [key, { occurrence, calendarId }] of present) {
-    const own = ownMeetingFor(doc, occurrence.uid);
+    const own = ownIds(occurrence.uid);
     if (own !== undefined) {
       // Our own exported invite: it is that meeting (or, for a task's invite, no meeting at all) — never a copy.
       if (own && !occurrence.recurrenceId && updateFromEvent(doc, own, occurrence)) count(calendarId, 'updated');
@@ -78,11 +79,11 @@ export function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: R
       unmatched.push({ key, occurrence, calendarId });
       continue;
     }
-    // The owning calendar dropped it but another still carries it: the other one owns it now.
-    const carriers = carriedBy.get(key)!;
-    if (!carriers.has(active.source.calendarId) && feeds.some((f) => f.calendarId === active.source.calendarId)) {
-      active.source.calendarId = calendarId;
-    }
+    // The owning calendar dropped it (or was removed) but another still carries it: the other one owns it now.
+    const owner = active.source.calendarId;
+    const ownerRead = feeds.some((f) => f.calendarId === owner);
+    const ownerRemoved = !doc.settings.calendars.some((c) => c.id === owner);
+    if (!carriedBy.get(key)!.has(owner) && (ownerRead || ownerRemoved)) active.source.calendarId = calendarId;
     if (updateFromEvent(doc, active, occurrence)) count(active.source.calendarId, 'updated');
   }
 
@@ -110,34 +111,41 @@ export function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: R
   }
 
   for (const meeting of gone) {
-    // Through the lifecycle rule: planned -> cancelled, which owes no wrap-up.
-    const next = transition(meeting.status, 'cancel', isGated(meeting, doc.settings));
-    if (!next.ok) continue;
-    meeting.status = next.to;
-    count(meeting.source.calendarId, 'cancelled');
+    if (cancelByCalendar(doc, meeting)) count(meeting.source.calendarId, 'cancelled');
   }
 
+  const creating: Creating = { matcher: threadMatcher(doc, options), withMeetings: new Set(doc.meetings.map((m) => m.threadId)), ...options };
   for (const { key, occurrence, calendarId } of unmatched) {
     const previous = (byKey.get(key) ?? []).at(-1);
-    if (createMeeting(doc, occurrence, calendarId, previous, options)) count(calendarId, 'imported');
+    if (createMeeting(doc, occurrence, calendarId, previous, creating)) count(calendarId, 'imported');
     else count(calendarId, 'skipped');
   }
   return counts;
 }
 
+/** Cancels a planned meeting through the lifecycle rule (planned -> cancelled owes no wrap-up). */
+export function cancelByCalendar(doc: StoreDocument, meeting: Meeting): boolean {
+  const next = transition(meeting.status, 'cancel', isGated(meeting, doc.settings));
+  if (next.ok) meeting.status = next.to;
+  return next.ok;
+}
+
 /**
- * For an event whose UID is one of our own ids: the meeting it stands for, null when it is ours but stands for no
- * meeting (a task's invite), undefined when the UID is not ours. Exporters may add "@domain" to a UID.
+ * Looks up an event's UID among our own ids. For one of ours: the meeting it stands for, or null when it stands for
+ * no meeting (a task's invite); undefined when the UID is not ours. Exporters may add "@domain" to a UID.
  */
-function ownMeetingFor(doc: StoreDocument, uid: string): Meeting | null | undefined {
-  const id = uid.includes('@') ? uid.slice(0, uid.indexOf('@')) : uid;
-  for (const candidate of new Set([uid, id])) {
-    const meeting = doc.meetings.find((m) => m.id === candidate);
-    if (meeting) return meeting;
-    const step = doc.nextSteps.find((s) => s.id === candidate);
-    if (step) return doc.meetings.find((m) => m.id === step.plannedMeetingId) ?? null;
-  }
-  return undefined;
+function ownIdIndex(doc: StoreDocument): (uid: string) => Meeting | null | undefined {
+  const meetings = new Map(doc.meetings.map((m) => [m.id, m]));
+  const steps = new Map(doc.nextSteps.map((s) => [s.id, s]));
+  return (uid) => {
+    for (const id of new Set([uid, uid.split('@')[0]!])) {
+      const meeting = meetings.get(id);
+      if (meeting) return meeting;
+      const step = steps.get(id);
+      if (step) return (step.plannedMeetingId && meetings.get(step.plannedMeetingId)) || null;
+    }
+    return undefined;
+  };
 }
 
 /** Was the meeting's event cancelled, or removed from the calendar that owns it (read completely this time)? */
@@ -147,21 +155,32 @@ function isGone(meeting: CalendarMeeting, feeds: readonly Feed[], cancelledKeys:
   return !!owner && owner.parsed.complete;
 }
 
-/** Copies what the calendar owns (time, people, join link) onto a planned meeting. True when anything changed. */
+/**
+ * Copies what the calendar owns (time, people, join link) onto a planned meeting. True when anything changed.
+ * Internal/external is worked out again only when the people changed, so the rep's own call on it stands.
+ */
 function updateFromEvent(doc: StoreDocument, meeting: Meeting, occurrence: CalendarOccurrence): boolean {
   if (meeting.status !== 'planned' || !(occurrence.end > occurrence.start)) return false;
+  const peopleChanged = JSON.stringify(meeting.attendees) !== JSON.stringify(occurrence.attendees);
   const next = {
     start: occurrence.start,
     end: occurrence.end,
     attendees: occurrence.attendees,
-    internal: isInternal(occurrence, doc.settings.ownDomains),
+    ...(peopleChanged ? { internal: isInternal(occurrence, doc.settings.ownDomains) } : {}),
     ...(occurrence.joinUrl ? { joinUrl: occurrence.joinUrl } : {}),
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).some(
     (k) => JSON.stringify(meeting[k]) !== JSON.stringify(next[k]),
   );
-  if (changed && Meeting.safeParse({ ...meeting, ...next }).success) Object.assign(meeting, next);
-  return changed;
+  if (!changed || !Meeting.safeParse({ ...meeting, ...next }).success) return false;
+  Object.assign(meeting, next);
+  return true;
+}
+
+/** What creating meetings shares across one sync: the thread index and which threads have meetings already. */
+interface Creating extends ReconcileOptions {
+  matcher: ThreadMatcher;
+  withMeetings: Set<string>;
 }
 
 /** A new planned meeting for an event; it carries the prep of an earlier meeting for the same event, if any. */
@@ -170,15 +189,13 @@ function createMeeting(
   occurrence: CalendarOccurrence,
   calendarId: string,
   previous: Meeting | undefined,
-  options: ReconcileOptions,
+  options: Creating,
 ): boolean {
   if (!(occurrence.end > occurrence.start)) return false;
   const internal = isInternal(occurrence, doc.settings.ownDomains);
   const previousThread = previous && doc.threads.find((t) => t.id === previous.threadId && t.status === 'open');
-  const choice = previousThread
-    ? { thread: previousThread, created: false }
-    : threadForEvent(doc, occurrence, { internal, nowIso: options.nowIso, newId: options.newId });
-  const hasMeetings = doc.meetings.some((m) => m.threadId === choice.thread.id);
+  const choice = previousThread ? { thread: previousThread, created: false } : options.matcher.choose(occurrence, internal);
+  const hasMeetings = options.withMeetings.has(choice.thread.id);
   const meeting = plannedMeeting({
     id: options.newId(),
     threadId: choice.thread.id,
@@ -197,8 +214,14 @@ function createMeeting(
     },
     ...(previous ? carriedPrep(previous, options.newId) : {}),
   });
-  if (!Meeting.safeParse(meeting).success || (choice.created && !Thread.safeParse(choice.thread).success)) return false;
-  if (choice.created) doc.threads.push(choice.thread);
+  // The event's fields were checked as they were read (event-details.ts); a new thread is checked here. The store
+  // checks the whole document once more before it writes.
+  if (choice.created && !Thread.safeParse(choice.thread).success) return false;
+  if (choice.created) {
+    doc.threads.push(choice.thread);
+    options.matcher.adopt(choice.thread);
+  }
+  options.withMeetings.add(choice.thread.id);
   doc.meetings.push(meeting);
   return true;
 }

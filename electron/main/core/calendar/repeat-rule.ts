@@ -4,7 +4,7 @@
 // DTSTART, so a daily stand-up created ten years ago costs thousands of steps per sync. Moving DTSTART forward by
 // whole repeat periods (only for DAILY/WEEKLY rules without COUNT, where that leaves the set of instances unchanged)
 // brings it to just before the window.
-import type { Property } from './ics-lines';
+import { parseProperty, type Property } from './ics-lines';
 
 const DAY = 86_400_000;
 
@@ -63,23 +63,11 @@ export function startNearWindow(lines: readonly string[], dtstart: Property, par
   const days = periods * period;
   let shiftedStart = false;
   const moved = lines.map((line) => {
-    const prop = /^(DTSTART|DTEND)[;:]/i.exec(line);
-    if (!prop) return line;
-    const colon = valueStart(line);
-    const value = shiftValue(line.slice(colon), days);
-    if (value === undefined) return line;
-    if (prop[1]!.toUpperCase() === 'DTSTART') shiftedStart = true;
-    return `${line.slice(0, colon)}${value}`;
+    const prop = /^(DTSTART|DTEND)[;:]/i.test(line) ? parseProperty(line) : null;
+    const value = prop && shiftValue(prop.value, days);
+    if (!prop || value === undefined) return line;
+    if (prop.name === 'DTSTART') shiftedStart = true;
+    return `${line.slice(0, line.length - prop.value.length)}${value}`;
   });
   return shiftedStart ? moved : lines;
-}
-
-/** Index of the first character of a content line's value (after the first ':' outside quotes). */
-function valueStart(line: string): number {
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    if (line[i] === '"') quoted = !quoted;
-    else if (line[i] === ':' && !quoted) return i + 1;
-  }
-  return line.length;
 }
