@@ -11,6 +11,7 @@ import { z } from 'zod';
 import {
   calendarPath,
   calendarUrl,
+  CalendarDay,
   CloseOutResult,
   DraftValues,
   Id,
@@ -27,6 +28,8 @@ import {
   type Thread,
 } from './domain';
 import type { MethodName } from './bridge';
+import { isValidTimeZone } from './rules/local-days';
+import type { ReviewedMemory, ReviewModes } from './rules/review-queries';
 import './domain/plain-errors'; // plain sentences for any validation issue a schema does not word itself
 import type { AppState, LiveView, ReviewView, UnheldCall, WrapUpView } from './views';
 
@@ -90,8 +93,16 @@ export const CreateMeetingInput = z
     path: ['account'],
   });
 
+type LeftOut<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer U> ? U : T[K]> };
+/** Every field optional and never defaulted: a field an update leaves out keeps its value (zod's `.partial()` would
+ * still fill defaults in, wiping attendees or making an internal meeting external). */
+const leftOut = <T extends z.ZodRawShape>(shape: T): LeftOut<T> =>
+  Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+  ) as unknown as LeftOut<T>;
+
 export const UpdateMeetingInput = z
-  .strictObject({ id: Id, ...z.object(MeetingFields).partial().shape })
+  .strictObject({ id: Id, ...leftOut(MeetingFields) })
   .refine(endsAfterStart, endsAfterStartIssue);
 
 export const ConfirmPurposeInput = z
@@ -138,6 +149,19 @@ export const AddCalendarInput = z
   })
   .refine((c) => !!c.path !== !!c.url, 'Give either the path of an .ics file or the web address of a calendar feed.');
 
+/** The rep's time zone as the window knows it ("Europe/Berlin"); the core's own zone when left out. */
+const TimeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, 'That time zone is not one this computer knows.')
+  .optional();
+
+export const RescheduleFollowUpInput = z.strictObject({
+  nextStepId: Id,
+  when: instant('The new date and time'),
+  reason: requiredText('A reason', 300).refine((s) => s.length >= 3, 'Say in a few words why it moved — it is kept with the step.'),
+});
+
 export const contract = {
   getState: method<AppState>()(NoInput),
   getReview: method<ReviewView>()(NoInput),
@@ -175,6 +199,15 @@ export const contract = {
   /** An .ics invite for a logged next step ("Add to calendar"). */
   exportInvite: method<{ filename: string; ics: string }>()(z.strictObject({ nextStepId: Id })),
   saveWrapUpDraft: method<{ savedAt: string }>()(z.strictObject({ meetingId: Id, values: DraftValues })),
+  /** The end-of-day review: today's calls, follow-ups, threads, tomorrow's prep and the metrics, all computed. */
+  getReviewModes: method<ReviewModes>()(z.strictObject({ timeZone: TimeZone }).optional()),
+  markFollowUp: method<NextStep>()(
+    z.strictObject({ nextStepId: Id, status: z.enum(['done', 'missed'], { error: 'Say whether the step was done or missed.' }) }),
+  ),
+  /** Moves a step to a new date; the old date and the reason stay in its history (a planned meeting moves with it). */
+  rescheduleFollowUp: method<{ step: NextStep; plannedMeeting: Meeting | null }>()(RescheduleFollowUpInput),
+  /** Remembers that the rep went through the review for `day` (their calendar day). */
+  markReviewed: method<ReviewedMemory>()(z.strictObject({ day: CalendarDay, timeZone: TimeZone })),
   acknowledgeNotice: method<AppState>()(NoInput),
   showWindow: method<null>()(z.strictObject({ window: z.enum(['overlay', 'wrapup', 'review']) })),
   /** The overlay took the keyboard only for typing; give it back to the call app (where the OS allows). */

@@ -256,3 +256,19 @@ describe('overlay prompts', () => {
     });
   });
 });
+
+describe('editing a meeting', () => {
+  it('changes only the fields sent; the rest (stage, attendees, internal, prep) stay as they were', async () => {
+    t = await openTestCore();
+    const meeting = await t.ok('createMeeting', discoveryCall({ stage: 'Demo', attendees: ['dana@acme.com'], internal: true }));
+    const edited = await t.ok('updateMeeting', { id: meeting.id, title: 'Discovery with Acme (moved)' });
+    expect(edited).toMatchObject({
+      title: 'Discovery with Acme (moved)',
+      stage: 'Demo',
+      attendees: ['dana@acme.com'],
+      internal: true,
+      purpose: meeting.purpose,
+      agenda: meeting.agenda,
+    });
+  });
+});

@@ -2,6 +2,7 @@
 // zone, invites the prospect (not the rep's colleagues), and carries the planned meeting's id as its UID.
 import ical from 'node-ical';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inviteIcs } from '../../electron/main/core/services/invites';
 import { discoveryCall, goodStep, openTestCore, type TestCore } from '../support/core-harness';
 
 process.env.TZ = 'America/New_York'; // the rep's zone for this file (each test file runs in its own process)
@@ -38,6 +39,14 @@ describe('next-step invite', () => {
     const attendees = [event.attendee].flat().map((a) => String(typeof a === 'string' ? a : a?.val).toLowerCase());
     expect(attendees).toEqual(['mailto:dana@acme.com']);
     expect(String(event.description)).toContain("Why we're meeting: Show route planning on their depot data");
+  });
+
+  it('writes UTC times with Z where the rep’s zone is UTC (never a floating time)', async () => {
+    const { step } = await loggedStep();
+    const ics = inviteIcs(t.core.store.data, step, 'Etc/UTC');
+    expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z\r\n/);
+    const event = Object.values(ical.sync.parseICS(ics)).find((c) => c?.type === 'VEVENT') as ical.VEvent;
+    expect(new Date(event.start!).toISOString()).toBe(step.when);
   });
 
   it('refuses an unknown step in plain words', async () => {

@@ -25,16 +25,20 @@ function prospectEmails(doc: StoreDocument, step: NextStep): string[] {
 /** The rep's time zone, as the OS reports it to this process (the one `Date`'s local getters use). */
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** ical-generator writes a UTC zone as a floating time (no zone at all): for UTC, write plain `Z` times instead. */
+const isUtc = (zone: string) => /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(zone);
+
 export function inviteIcs(doc: StoreDocument, step: NextStep, zone = localZone()): string {
   const thread = findThread(doc, step.threadId);
   const calendar = ical({ prodId: { company: 'Second Step', product: 'Second Step', language: 'EN' } });
-  calendar.timezone({ name: zone, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
+  const zoned = !isUtc(zone);
+  if (zoned) calendar.timezone({ name: zone, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
   const start = new Date(step.when);
   calendar.createEvent({
     id: step.plannedMeetingId ?? step.id,
     start,
     end: new Date(start.getTime() + step.durationMinutes * 60_000),
-    timezone: zone,
+    ...(zoned ? { timezone: zone } : {}),
     summary: `${step.what} (${thread.account})`,
     description: [`Why we're meeting: ${step.purpose}`, step.bring ? `What we'll bring: ${step.bring}` : ''].filter(Boolean).join('\n'),
     attendees: prospectEmails(doc, step).map((email) => ({ email, rsvp: true })),
