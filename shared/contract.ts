@@ -14,17 +14,24 @@ import {
   CalendarDay,
   CloseOutResult,
   DraftValues,
+  HotkeyAction,
   Id,
   instant,
+  leftOut,
   NextStepKind,
+  NextStepSettings,
   optionalText,
   Outcome,
+  OverlaySettings,
   Owner,
+  OwnDomain,
+  PromptSettings,
   requiredText,
   type CalendarSource,
   type CalendarSyncResult,
   type Meeting,
   type NextStep,
+  type Settings,
   type Thread,
 } from './domain';
 import type { MethodName } from './bridge';
@@ -93,14 +100,7 @@ export const CreateMeetingInput = z
     path: ['account'],
   });
 
-type LeftOut<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer U> ? U : T[K]> };
-/** Every field optional and never defaulted: a field an update leaves out keeps its value (zod's `.partial()` would
- * still fill defaults in, wiping attendees or making an internal meeting external). */
-const leftOut = <T extends z.ZodRawShape>(shape: T): LeftOut<T> =>
-  Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
-  ) as unknown as LeftOut<T>;
-
+/** A field an update leaves out keeps its value. */
 export const UpdateMeetingInput = z
   .strictObject({ id: Id, ...leftOut(MeetingFields) })
   .refine(endsAfterStart, endsAfterStartIssue);
@@ -162,6 +162,18 @@ export const RescheduleFollowUpInput = z.strictObject({
   reason: requiredText('A reason', 300).refine((s) => s.length >= 3, 'Say in a few words why it moved — it is kept with the step.'),
 });
 
+/** The settings the rep edits (calendars have their own methods). Every field optional: what is left out stays. */
+export const SettingsPatch = z.strictObject({
+  hotkeys: z.partialRecord(HotkeyAction, z.string().trim().max(60, 'That key combination is too long.')).optional(),
+  prompts: z.strictObject(leftOut(PromptSettings.shape)).optional(),
+  nextStep: z.strictObject(leftOut(NextStepSettings.shape)).optional(),
+  endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 17:30.').optional(),
+  ownDomains: z.array(OwnDomain).max(50, 'Keep it to at most 50 domains.').optional(),
+  gateInternalMeetings: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
+  overlay: z.strictObject(leftOut(OverlaySettings.omit({ boundsByDisplay: true, lastDisplay: true }).shape)).optional(),
+});
+
 export const contract = {
   getState: method<AppState>()(NoInput),
   getReview: method<ReviewView>()(NoInput),
@@ -209,6 +221,8 @@ export const contract = {
   /** Remembers that the rep went through the review for `day` (their calendar day). */
   markReviewed: method<ReviewedMemory>()(z.strictObject({ day: CalendarDay, timeZone: TimeZone })),
   acknowledgeNotice: method<AppState>()(NoInput),
+  getSettings: method<Settings>()(NoInput),
+  updateSettings: method<Settings>()(SettingsPatch),
   showWindow: method<null>()(z.strictObject({ window: z.enum(['overlay', 'wrapup', 'review']) })),
   /** The overlay took the keyboard only for typing; give it back to the call app (where the OS allows). */
   releaseFocus: method<null>()(NoInput),

@@ -4,12 +4,16 @@ import { z } from 'zod';
 
 export const Id = z.string().trim().min(1, 'An id is missing.').max(64, 'That id is too long.');
 
-/** An instant, stored as an ISO-8601 string with an offset (the store always writes UTC `Z`). */
+/** An instant: accepted as ISO-8601 with any offset, always kept in UTC (`…Z`). One form matters: instants are
+ * compared and sorted as strings all over the app, and "01:30+02:00" sorts after "00:45Z" though it is earlier —
+ * a call planned in another zone, or across a daylight-saving change, would land out of order. */
 export const instant = (what = 'The date and time') =>
-  z.iso.datetime({
-    offset: true,
-    error: (issue) => (issue.input === undefined || issue.input === '' ? `${what} is required.` : `${what} is not a valid date and time.`),
-  });
+  z.iso
+    .datetime({
+      offset: true,
+      error: (issue) => (issue.input === undefined || issue.input === '' ? `${what} is required.` : `${what} is not a valid date and time.`),
+    })
+    .transform((iso) => new Date(iso).toISOString());
 export const Instant = instant();
 
 export const requiredText = (what: string, max = 500) =>
@@ -21,3 +25,11 @@ export const requiredText = (what: string, max = 500) =>
 
 export const optionalText = (what: string, max = 2000) =>
   z.string().trim().max(max, `${what} is too long (at most ${max} characters).`).default('');
+
+type LeftOut<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer U> ? U : T[K]> };
+/** Every field optional and never defaulted, for patches: a field a patch leaves out keeps its value (zod's
+ * `.partial()` would still fill in defaults and silently reset it). */
+export const leftOut = <T extends z.ZodRawShape>(shape: T): LeftOut<T> =>
+  Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+  ) as unknown as LeftOut<T>;

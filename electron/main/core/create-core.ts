@@ -6,10 +6,14 @@ import type { Core, CoreOptions, EventListener } from './index';
 import { effectiveHotkeys, runHotkey } from './hotkeys';
 import { openStore } from './store';
 import { appStateService } from './services/app-state';
+import { calendarsService } from './services/calendars';
 import { createContext } from './services/context';
 import { liveSessionService } from './services/live-session';
 import { meetingsService } from './services/meetings';
+import { followUpsService } from './services/follow-ups';
+import { reviewModesService } from './services/review-modes';
 import { invitesService } from './services/invites';
+import { settingsService } from './services/settings';
 import { unheldCallsService } from './services/unheld-calls';
 import { wrapUpService } from './services/wrap-up';
 
@@ -27,7 +31,11 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
     ...liveSessionService(ctx),
     ...wrapUpService(ctx),
     ...invitesService(ctx),
+    ...settingsService(ctx),
     ...unheldCallsService(ctx),
+    ...reviewModesService(ctx),
+    ...followUpsService(ctx),
+    ...calendarsService(ctx),
   };
   const stopClock = clock.onJump((now) => emit('clock', { now }));
   return {
@@ -51,6 +59,7 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
       },
     },
     async close() {
+      await ctx.close();
       stopClock();
       listeners.clear();
       await store.close();

@@ -5,10 +5,11 @@ import type { Handlers } from '../../../shared/contract';
 import type { HotkeyAction, Settings } from '../../../shared/domain';
 import { defaultHotkeys, type Platform } from '../../../shared/rules/hotkeys';
 
-const platform: Platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+/** The OS this core runs on, in the hotkey rules' terms. */
+export const hostPlatform: Platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 
 export const effectiveHotkeys = (settings: Settings): Record<HotkeyAction, string> => ({
-  ...defaultHotkeys(platform),
+  ...defaultHotkeys(hostPlatform),
   ...settings.hotkeys,
 });
 

@@ -12,7 +12,19 @@ import { text } from '../../support/arbitraries';
 /** What must exist for the call to be accepted: a planned meeting, the live call (a fresh one, with a due prompt,
  * or one whose purpose was confirmed), a call owing its wrap-up, a logged next step, or a call whose end passed
  * without being started. */
-export type Need = 'none' | 'planned' | 'live' | 'fresh-live' | 'confirmed-live' | 'owing' | 'logged-step' | 'unheld';
+export type Need =
+  | 'none'
+  | 'planned'
+  | 'live'
+  | 'fresh-live'
+  | 'confirmed-live'
+  | 'owing'
+  | 'logged-step'
+  | 'unheld'
+  /** a calendar exists (ids.calendarId) */
+  | 'calendar'
+  /** a fresh .ics file to add (ids.calendarFile), with room for one more calendar */
+  | 'calendar-file';
 
 export interface Ids {
   meetingId: string;
@@ -20,6 +32,10 @@ export interface Ids {
   agendaItemIds: string[];
   /** A logged next step (the world logs one for 'logged-step'; otherwise the newest there is, or a made-up id). */
   nextStepId: string;
+  /** A calendar (the world adds one for 'calendar'; otherwise a made-up id). */
+  calendarId: string;
+  /** An .ics file that is not a calendar yet (made for 'calendar-file'). */
+  calendarFile: string;
 }
 
 export interface ValidCall {
@@ -82,6 +98,20 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
   getWrapUp: none<'getWrapUp'>(fc.constantFrom(undefined, {})),
   getUnheldCalls: none<'getUnheldCalls'>(fc.constantFrom(undefined, {})),
   acknowledgeNotice: none<'acknowledgeNotice'>(fc.constantFrom(undefined, {})),
+  releaseFocus: none<'releaseFocus'>(fc.constantFrom(undefined, {})),
+  getSettings: none<'getSettings'>(fc.constantFrom(undefined, {})),
+  updateSettings: fc
+    .record(
+      {
+        ownDomains: fc.subarray(['acme.com', '@ours.io', 'Sales.Example.org']),
+        gateInternalMeetings: fc.boolean(),
+        endOfDay: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+        prompts: fc.record({ askNextMinutesBefore: fc.integer({ min: 1, max: 60 }), snoozeMinutes: fc.integer({ min: 1, max: 30 }) }, { requiredKeys: [] }),
+        overlay: fc.record({ opacity: fc.double({ min: 0.3, max: 1, noNaN: true }), compact: fc.boolean() }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    )
+    .map((patch) => call<'updateSettings'>('none', () => patch)),
   showWindow: none<'showWindow'>(fc.record({ window: fc.constantFrom('overlay' as const, 'wrapup' as const, 'review' as const) })),
 
   createMeeting: fc
@@ -135,6 +165,15 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
       notes: maybe(text(300)),
     })
     .map((fields) => call<'closeOutThread'>('owing', (ids) => defined({ meetingId: ids.meetingId, ...fields }))),
+  getReviewModes: none<'getReviewModes'>(fc.constantFrom(undefined, {}, { timeZone: 'Europe/Berlin' }, { timeZone: 'UTC' })),
+  // The world's clock is frozen on 23 November 2026, 09:00 UTC: today or an earlier day may be marked.
+  markReviewed: none<'markReviewed'>(fc.constantFrom('2026-11-20', '2026-11-23').map((day) => ({ day, timeZone: 'UTC' }))),
+  markFollowUp: fc
+    .constantFrom('done' as const, 'missed' as const)
+    .map((status) => call<'markFollowUp'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId, status }))),
+  rescheduleFollowUp: fc
+    .record({ when: fc.integer({ min: 2 * DAY, max: 20 * DAY }).map((m) => iso(T0 + minutes(m))), reason })
+    .map((fields) => call<'rescheduleFollowUp'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId, ...fields }))),
   exportInvite: fc.constant(call<'exportInvite'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId }))),
   reportUnheldCall: fc
     .oneof(
@@ -144,4 +183,10 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
         .map((times) => ({ happened: 'moved' as const, ...times })),
     )
     .map((answer) => call<'reportUnheldCall'>('unheld', (ids) => ({ meetingId: ids.meetingId, ...answer }))),
+
+  // Calendars are files in the test's folder: a fuzzed web address must never reach the network.
+  listCalendars: none<'listCalendars'>(fc.constantFrom(undefined, {})),
+  addCalendar: maybe(text(60)).map((label) => call<'addCalendar'>('calendar-file', (ids) => defined({ label, path: ids.calendarFile }))),
+  removeCalendar: fc.constant(call<'removeCalendar'>('calendar', (ids) => ({ id: ids.calendarId }))),
+  syncCalendars: fc.boolean().map((one) => call<'syncCalendars'>('calendar', (ids) => (one ? { id: ids.calendarId } : {}))),
 };
