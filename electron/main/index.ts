@@ -5,6 +5,7 @@ import { app, dialog, shell } from 'electron';
 import type { Events } from '../../shared/contract';
 import { createCore, type Core, type CoreLog } from './core';
 import { systemClock, type Clock } from './core/clock';
+import { registerAppScheme, serveRendererFiles } from './platform/app-protocol';
 import { registerIpc } from './platform/ipc';
 import { registerHotkeys } from './platform/shortcuts';
 import { closeCoreOnQuit, enforceWrapUpPolicy, type WrapUpPolicy } from './platform/lifecycle';
@@ -38,6 +39,7 @@ export async function main({ clock = systemClock, log = console, platform = proc
     app.quit();
     return null;
   }
+  registerAppScheme(); // before ready, or Electron refuses it
   await app.whenReady();
 
   const core = await createCore({ dataDir: dataDir(), clock, log });
@@ -45,10 +47,16 @@ export async function main({ clock = systemClock, log = console, platform = proc
   // installed app at other pages.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const pages = createPages({ appPath: app.getAppPath(), devServerUrl });
+  serveRendererFiles(pages);
   applySecurity(pages);
   installAppMenu(platform, app.isPackaged, { revealLogs });
 
-  const windows = createWindows({ platform, pages, log, icon: appIconPath(app.getAppPath()) });
+  const overlayPlace = {
+    saved: () => core.overlayPlacement.saved(),
+    save: (displayId: string, bounds: { x: number; y: number; width: number; height: number }) =>
+      void core.overlayPlacement.save(displayId, bounds).catch((error: unknown) => log.warn('Could not remember the overlay position', error)),
+  };
+  const windows = createWindows({ platform, pages, log, icon: appIconPath(app.getAppPath()), overlayPlace });
   registerIpc({ core, windows, pages, log });
   core.onEvent((event, payload) => {
     if (event === 'window') windows.apply(payload as Events['window']);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   overlayLevel,
   overlayOptions,
-  overlayPosition,
   PAGE_BACKGROUND,
   reviewOptions,
   secureWebPreferences,
@@ -76,11 +75,6 @@ describe('overlay placement', () => {
     expect(overlayLevel('win32')).toBe('screen-saver');
     expect(overlayLevel('darwin')).toBe('floating');
     expect(overlayLevel('linux')).toBe('floating');
-  });
-
-  it('first appears in the top-right corner of the work area', () => {
-    expect(overlayPosition({ x: 0, y: 25, width: 1440, height: 875 })).toEqual({ x: 1440 - 320 - 16, y: 25 + 16 });
-    expect(overlayPosition({ x: -1920, y: 0, width: 1920, height: 1040 })).toEqual({ x: -320 - 16, y: 16 });
   });
 });
 

@@ -8,10 +8,10 @@ describe('overlay', () => {
     const overlay = fake((await readyWindows()).prepare('overlay'));
     expect(overlay.isVisible()).toBe(false);
     expect(overlay.callsOf('loadURL')).toEqual([[pages.urlOf('overlay')]]);
-    expect(overlay.webContents.getURL()).toMatch(/^file:\/\/.*\/out\/renderer\/overlay\.html$/);
+    expect(overlay.webContents.getURL()).toBe('app://second-step/overlay.html');
     expect(overlay.callsOf('setContentProtection')).toEqual([[true]]);
     expect(overlay.callsOf('setVisibleOnAllWorkspaces')).toEqual([[true, expect.objectContaining({ visibleOnFullScreen: true })]]);
-    expect(overlay.callsOf('setPosition')).toEqual([[1440 - 320 - 16, 25 + 16]]);
+    expect(overlay.callsOf('setBounds')).toEqual([[{ x: 1440 - 320 - 16, y: 25 + 16, width: 320, height: 420 }]]);
   });
 
   it('appears with showInactive and never takes focus from the call', async () => {

@@ -161,6 +161,12 @@ export class BrowserWindow extends EventEmitter {
   setPosition = (...args: unknown[]) => this.record('setPosition', ...args);
   flashFrame = (...args: unknown[]) => this.record('flashFrame', ...args);
   setIgnoreMouseEvents = (...args: unknown[]) => this.record('setIgnoreMouseEvents', ...args);
+  bounds = { x: 0, y: 0, width: 800, height: 600 };
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.record('setBounds', bounds);
+    this.bounds = { ...bounds };
+  }
+  getBounds = () => ({ ...this.bounds });
 
   /** Test-only: the arguments of every call to one method. */
   callsOf(method: string): unknown[][] {
@@ -332,6 +338,23 @@ export const session = {
   },
 };
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) {
+    // As in Electron: only before the app is ready.
+    if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler) {
+    if (!app.ready) throw new Error('protocol.handle should be called after app is ready');
+    if (protocol.handlers.has(scheme)) throw new Error(`The scheme '${scheme}' is already handled`);
+    protocol.handlers.set(scheme, handler);
+  },
+};
+
 export const shell = {
   opened: [] as string[],
   /** Files shown in the file manager. */
@@ -367,10 +390,24 @@ export const globalShortcut = {
   },
 };
 
-export const screen = {
-  // A 1440x900 display with a 25 px menu bar.
-  getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 25, width: 1440, height: 875 }, bounds: { x: 0, y: 0, width: 1440, height: 900 } }),
-};
+type FakeDisplay = { id: number; workArea: { x: number; y: number; width: number; height: number }; bounds: { x: number; y: number; width: number; height: number } };
+// A 1440x900 display with a 25 px menu bar.
+const laptopDisplay: FakeDisplay = { id: 1, workArea: { x: 0, y: 25, width: 1440, height: 875 }, bounds: { x: 0, y: 0, width: 1440, height: 900 } };
+
+export const screen = Object.assign(new EventEmitter(), {
+  /** Test helper: the displays attached, the primary first. */
+  displays: [laptopDisplay] as FakeDisplay[],
+  getPrimaryDisplay(): FakeDisplay {
+    return this.displays[0]!;
+  },
+  getAllDisplays(): FakeDisplay[] {
+    return [...this.displays];
+  },
+  getDisplayMatching(rect: { x: number; y: number }): FakeDisplay {
+    const inside = (d: FakeDisplay) => rect.x >= d.bounds.x && rect.x < d.bounds.x + d.bounds.width && rect.y >= d.bounds.y && rect.y < d.bounds.y + d.bounds.height;
+    return this.displays.find(inside) ?? this.displays[0]!;
+  },
+});
 
 export const Menu = {
   current: undefined as unknown,
@@ -417,6 +454,10 @@ export function resetFakeElectron({ userData, appPath = '/fake/app' }: { userDat
   nativeTheme.shouldUseDarkColors = false;
   powerMonitor.removeAllListeners();
   globalShortcut.registered.clear();
+  protocol.handlers.clear();
+  protocol.privileged.length = 0;
+  screen.removeAllListeners();
+  screen.displays = [laptopDisplay];
   globalShortcut.taken.clear();
   Menu.current = undefined;
   dialog.errors.length = 0;

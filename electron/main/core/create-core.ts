@@ -50,6 +50,14 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
     hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0 || pendingWrapUps(store.saved).length > 0,
     wrapUpMeetingId: () => wrapUpToShow(store.data)?.id ?? null,
     isCallLive: () => store.data.meetings.some((m) => m.status === 'live'),
+    overlayPlacement: {
+      saved: () => store.data.settings.overlay,
+      save: (displayId, bounds) =>
+        ctx.mutate((doc) => {
+          doc.settings.overlay.boundsByDisplay = { ...doc.settings.overlay.boundsByDisplay, [displayId]: bounds };
+          doc.settings.overlay.lastDisplay = displayId;
+        }),
+    },
     hotkeys: {
       current: () => effectiveHotkeys(store.data.settings),
       run: (action) => runHotkey(handlers, action, store.data.meetings.find((m) => m.status === 'live')?.id ?? null),

@@ -2,6 +2,7 @@
 // everything it needs — the contract handlers, the event stream, and the wrap-up gate's questions.
 import type { Events, EventName, Handlers } from '../../../shared/contract';
 import type { HotkeyAction } from '../../../shared/domain';
+import type { Rect, SavedPlacement } from '../../../shared/rules/overlay-placement';
 import type { Clock } from './clock';
 import type { HostAction, HotkeyFailure } from './hotkeys';
 import type { FsOps } from './store/fs-ops';
@@ -31,6 +32,11 @@ export interface Core {
   wrapUpMeetingId(): string | null;
   /** Is a call in progress? (A wrap-up never covers it.) */
   isCallLive(): boolean;
+  /** Where the rep keeps the overlay, per display: read at start, saved when they move it. */
+  overlayPlacement: {
+    saved(): SavedPlacement;
+    save(displayId: string, bounds: Rect): Promise<void>;
+  };
   hotkeys: {
     /** The accelerators in force: the rep's choices over this OS's defaults. */
     current(): Record<HotkeyAction, string>;

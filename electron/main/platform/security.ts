@@ -1,12 +1,11 @@
 // Runs in the main process. Our own pages are the app's only content: no navigation away, no new windows, no
 // webviews, no permissions, a strict CSP on every response — and https links open in the rep's browser instead.
 import { app, session, shell, type WebContents } from 'electron';
+import { RENDERER_CSP } from '../core/renderer-files';
 import type { Pages } from './windows/pages';
 
 /** The same policy as the pages' meta tags, sent as a header too so it holds even for a page served without them. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
 /** A link the rep may follow in their browser: https only — never file:, http: or a scheme that launches a program. */
 export function externalLink(url: string): string | null {

@@ -5,7 +5,7 @@ import type { Events } from '../../../../shared/contract';
 import type { WindowName } from '../../../../shared/views';
 import type { CoreLog } from '../../core';
 import { windowOptions } from './options';
-import { keepOverlayOverTheCall } from './overlay';
+import { keepOverlayOverTheCall, type OverlayPlace } from './overlay';
 import type { Pages } from './pages';
 
 export interface Windows {
@@ -32,9 +32,11 @@ export interface WindowsOptions {
   log: CoreLog;
   /** The app icon for window frames (used on Linux; see WindowContext). */
   icon?: string;
+  /** Where the rep keeps the overlay, per display (remembered in their settings). */
+  overlayPlace?: OverlayPlace;
 }
 
-export function createWindows({ platform, pages, log, icon }: WindowsOptions): Windows {
+export function createWindows({ platform, pages, log, icon, overlayPlace }: WindowsOptions): Windows {
   const open = new Map<WindowName, BrowserWindow>();
   const createdListeners: Array<(name: WindowName, window: BrowserWindow) => void> = [];
 
@@ -47,12 +49,18 @@ export function createWindows({ platform, pages, log, icon }: WindowsOptions): W
     // The theme is read when the window is built: after the first paint the page follows the OS by itself (CSS
     // prefers-color-scheme, with Electron's nativeTheme left on 'system').
     const context = { platform, preload: pages.preload, icon, dark: nativeTheme.shouldUseDarkColors };
-    const window = new BrowserWindow(windowOptions[name](context));
+    const options = windowOptions[name](context);
+    // The isolation settings are restated, last, where the window is built: no options function can weaken them,
+    // and static checkers (Electronegativity, in CI) can read them here. options.ts explains each one.
+    const window = new BrowserWindow({
+      ...options,
+      webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' },
+    });
     open.set(name, window);
     window.on('closed', () => {
       if (open.get(name) === window) open.delete(name);
     });
-    if (name === 'overlay') keepOverlayOverTheCall(window, platform);
+    if (name === 'overlay') keepOverlayOverTheCall(window, platform, overlayPlace);
     for (const listener of createdListeners) listener(name, window);
     window.loadURL(pages.urlOf(name)).catch((error: unknown) => log.error(`The ${name} page did not load`, error));
     return window;

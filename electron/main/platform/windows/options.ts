@@ -32,6 +32,8 @@ export function secureWebPreferences(preload: string, tuning: PageTuning = {}): 
     allowRunningInsecureContent: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // A middle click would ask for a new window; they are all denied anyway, this stops the request being made.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
@@ -96,11 +98,3 @@ export const windowOptions: Record<WindowName, (context: WindowContext) => Brows
 export const overlayLevel = (platform: NodeJS.Platform): 'floating' | 'screen-saver' =>
   platform === 'win32' ? 'screen-saver' : 'floating';
 
-/** Where the overlay first appears: the top-right corner of the work area, clear of the meeting's own controls
- * (usually along the bottom). */
-export function overlayPosition(workArea: Rectangle, size = OVERLAY_SIZE, margin = 16): { x: number; y: number } {
-  return {
-    x: Math.round(workArea.x + workArea.width - size.width - margin),
-    y: Math.round(workArea.y + margin),
-  };
-}

@@ -1,9 +1,21 @@
 // Runs in the main process. What keeps the overlay over the call: its always-on-top level per OS, re-asserted when
-// the OS drops it, a place on every workspace, and a default of staying out of screen shares.
+// the OS drops it, a place on every workspace, a default of staying out of screen shares — and the spot the rep put
+// it in, per display, recovered when that display is gone (the rule is shared/rules/overlay-placement.ts).
 import { screen, type BrowserWindow } from 'electron';
-import { overlayLevel, overlayPosition } from './options';
+import { overlayBounds, type DisplayInfo, type Rect, type SavedPlacement } from '../../../../shared/rules/overlay-placement';
+import { OVERLAY_SIZE, overlayLevel } from './options';
 
-export function keepOverlayOverTheCall(overlay: BrowserWindow, platform: NodeJS.Platform): void {
+export interface OverlayPlace {
+  saved(): SavedPlacement;
+  save(displayId: string, bounds: Rect): void;
+}
+
+const displays = (): DisplayInfo[] => {
+  const primary = screen.getPrimaryDisplay();
+  return screen.getAllDisplays().map((d) => ({ id: String(d.id), workArea: d.workArea, primary: d.id === primary.id }));
+};
+
+export function keepOverlayOverTheCall(overlay: BrowserWindow, platform: NodeJS.Platform, place?: OverlayPlace): void {
   const level = overlayLevel(platform);
   const raise = () => overlay.setAlwaysOnTop(true, level);
   raise();
@@ -15,6 +27,20 @@ export function keepOverlayOverTheCall(overlay: BrowserWindow, platform: NodeJS.
   overlay.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
   // Out of screen shares by default. Linux, and some capture apps on macOS 15+, ignore it: the UI says so.
   overlay.setContentProtection(true);
-  const { x, y } = overlayPosition(screen.getPrimaryDisplay().workArea);
-  overlay.setPosition(x, y);
+
+  const putInPlace = () => overlay.setBounds(overlayBounds(place?.saved() ?? { boundsByDisplay: {} }, displays(), OVERLAY_SIZE));
+  putInPlace();
+  if (!place) return;
+  // Remember where the rep drops it (once the drag settles), on the display it landed on.
+  let settle: NodeJS.Timeout | undefined;
+  overlay.on('moved', () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      if (overlay.isDestroyed()) return;
+      const bounds = overlay.getBounds();
+      place.save(String(screen.getDisplayMatching(bounds).id), bounds);
+    }, 500);
+  });
+  // A monitor unplugged with the overlay on it: bring it back onto a screen that exists.
+  screen.on('display-removed', putInPlace);
 }

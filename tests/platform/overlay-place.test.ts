@@ -1,0 +1,41 @@
+// The overlay stays where the rep put it — across restarts, per display — and comes back onto a screen that exists
+// when its monitor is unplugged. Whole composition root, fake Electron, real core and store.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '../support/fake-electron';
+import { createAppDriver, type AppDriver } from './app-driver';
+
+let driver: AppDriver;
+beforeEach(async () => {
+  driver = await createAppDriver();
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await driver.dispose();
+});
+
+const monitor = { id: 2, workArea: { x: 1440, y: 0, width: 2560, height: 1440 }, bounds: { x: 1440, y: 0, width: 2560, height: 1440 } };
+
+async function dragOverlayTo(x: number, y: number) {
+  const overlay = driver.windowOf('overlay');
+  overlay.setBounds({ x, y, width: 320, height: 420 });
+  overlay.emit('moved');
+  await new Promise((r) => setTimeout(r, 600)); // the position is saved once the drag settles
+}
+
+describe('overlay position', () => {
+  it('is remembered per display across a restart, and recovered when that display is gone', async () => {
+    await driver.launch('darwin');
+    screen.displays.push(monitor);
+    await dragOverlayTo(3000, 700);
+    await driver.exitApp();
+
+    await driver.launch('darwin');
+    screen.displays.push(monitor); // the restart reset the fake: the monitor is still plugged in
+    driver.running.windows.recreate('overlay');
+    expect(driver.windowOf('overlay').getBounds()).toEqual({ x: 3000, y: 700, width: 320, height: 420 });
+
+    screen.displays.pop(); // the laptop leaves the monitor behind
+    screen.emit('display-removed');
+    expect(driver.windowOf('overlay').getBounds()).toEqual({ x: 1440 - 320 - 16, y: 25 + 16, width: 320, height: 420 });
+  });
+});
