@@ -52,9 +52,11 @@ export interface Events {
   /** The core wants a window shown or hidden (the Electron host does it; the preview shows a banner). */
   /** 'release-focus': the rep finished typing in the overlay — hand the keyboard back to the call app. */
   window: { window: WindowName; action: 'show' | 'hide' | 'release-focus' };
+  /** A planned call's start time has come: offer "Join & start" (https join links only) or "Start". */
+  due: { meetingId: string; title: string; account: string; purpose: string; joinUrl: string | null };
 }
 export type EventName = keyof Events;
-export const eventNames = ['changed', 'clock', 'window'] as const satisfies readonly EventName[];
+export const eventNames = ['changed', 'clock', 'window', 'due'] as const satisfies readonly EventName[];
 // Compile-time check that `eventNames` lists every event.
 export const allEventsListed: Exclude<EventName, (typeof eventNames)[number]> extends never ? true : never = true;
 

@@ -7,6 +7,7 @@ import { createCore, type Core, type CoreLog } from './core';
 import { systemClock, type Clock } from './core/clock';
 import { registerAppScheme, serveRendererFiles } from './platform/app-protocol';
 import { registerIpc } from './platform/ipc';
+import { offerDueCalls } from './platform/notifications';
 import { registerHotkeys } from './platform/shortcuts';
 import { closeCoreOnQuit, enforceWrapUpPolicy, type WrapUpPolicy } from './platform/lifecycle';
 import { openLogFile } from './platform/log-file';
@@ -77,6 +78,7 @@ export async function main({ clock = systemClock, log = console, platform = proc
 
   windows.prepare('overlay');
   registerHotkeys({ core, windows, log });
+  offerDueCalls({ core, log, platform });
   windows.show('review');
   policy.reopenOwedWrapUp();
   // A second launch, or a click on the Dock icon, brings the home window forward.

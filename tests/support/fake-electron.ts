@@ -372,6 +372,18 @@ export const nativeTheme = { shouldUseDarkColors: false };
 
 export const powerMonitor = new EventEmitter();
 
+/** Notifications shown, newest last (test helper: `Notification.shown`). */
+export class Notification extends EventEmitter {
+  static readonly shown: Notification[] = [];
+  static isSupported = () => true;
+  constructor(readonly options: { title: string; body: string; actions?: { type: string; text: string }[] }) {
+    super();
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+}
+
 /** Test helper: `taken` holds accelerators another app owns (register answers false for them). */
 export const globalShortcut = {
   registered: new Map<string, () => void>(),
@@ -454,6 +466,7 @@ export function resetFakeElectron({ userData, appPath = '/fake/app' }: { userDat
   nativeTheme.shouldUseDarkColors = false;
   powerMonitor.removeAllListeners();
   globalShortcut.registered.clear();
+  Notification.shown.length = 0;
   protocol.handlers.clear();
   protocol.privileged.length = 0;
   screen.removeAllListeners();

@@ -7,6 +7,7 @@ import { effectiveHotkeys, runHotkey } from './hotkeys';
 import { openStore } from './store';
 import { appStateService } from './services/app-state';
 import { calendarsService } from './services/calendars';
+import { startCallReminders } from './services/call-reminders';
 import { createContext } from './services/context';
 import { liveSessionService } from './services/live-session';
 import { meetingsService } from './services/meetings';
@@ -37,6 +38,7 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
     ...followUpsService(ctx),
     ...calendarsService(ctx),
   };
+  startCallReminders(ctx);
   const stopClock = clock.onJump((now) => emit('clock', { now }));
   return {
     handlers,
