@@ -1,7 +1,7 @@
 // Runs in the main process (pure: imports only types). Each window's constructor options as a pure function of the
 // platform, so tests assert them per OS without launching anything. All three start from the same secure web
 // preferences; a window may only tune what cannot weaken isolation.
-import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import type { WindowName } from '../../../../shared/views';
 
 export interface WindowContext {
