@@ -2,7 +2,7 @@
 // and moves on to the next.
 import { useState } from 'react';
 import { api } from '../api';
-import { useCoreClock } from '../ui/clock';
+import { useCoreClock, windowClock } from '../ui/clock';
 import { Notice } from '../ui/Notice';
 import { useView } from '../ui/useView';
 import { AddToCalendar } from './AddToCalendar';
@@ -21,7 +21,9 @@ export function WrapUpApp() {
   /** Meetings settled here; hidden at once, before the core's `changed` event brings the next view. */
   const [settled, setSettled] = useState<readonly string[]>([]);
   const data = view.data;
-  const current = data && !settled.includes(data.meeting.id) ? data : null;
+  // The form reads the jotted note ("thu 10am …") against the core's clock: wait until that clock is known.
+  const clockReady = windowClock().synced();
+  const current = data && clockReady && !settled.includes(data.meeting.id) ? data : null;
 
   return (
     <main className="wrapup">
@@ -44,7 +46,7 @@ export function WrapUpApp() {
         </div>
       ) : null}
 
-      {data === undefined ? (
+      {data === undefined || (data && !clockReady) ? (
         <p className="wrapup__empty">{view.error ? view.error.message : 'Loading…'}</p>
       ) : current ? (
         <WrapUpForm
