@@ -2,11 +2,14 @@
 import type { DraftValues, HotkeyAction, Meeting, NextStep, Thread } from './domain';
 import type { Prompt } from './rules/prompt-schedule';
 
+/** The end-of-day review's modes (Today, Follow-ups, Threads, Tomorrow, Metrics), computed by the rules. */
+export type { ReviewModes } from './rules/review-queries';
+
 export type WindowName = 'overlay' | 'wrapup' | 'review';
 
 /** Something the rep must be told about the data itself (a restored backup, a read-only file, a failed save). */
 export interface Notice {
-  kind: 'restored-from-backup' | 'unreadable-no-backup' | 'newer-version' | 'write-failed';
+  kind: 'restored-from-backup' | 'unreadable-no-backup' | 'newer-version' | 'write-failed' | 'read-only-folder';
   /** One or two plain sentences for the rep. */
   message: string;
   /** When the backup that was loaded instead had been taken (ISO). */
@@ -48,6 +51,8 @@ export interface LiveView {
   prompt: Prompt | null;
   /** The hotkeys in force, to show next to each action. */
   hotkeys: Record<HotkeyAction, string>;
+  /** Compact: one line (meeting · current item · time · the prompt); expanded: everything. */
+  compact: boolean;
 }
 
 export interface WrapUpView {

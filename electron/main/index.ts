@@ -56,6 +56,10 @@ export async function main({ clock = systemClock, log = console, platform = proc
     saved: () => core.overlayPlacement.saved(),
     save: (displayId: string, bounds: { x: number; y: number; width: number; height: number }) =>
       void core.overlayPlacement.save(displayId, bounds).catch((error: unknown) => log.warn('Could not remember the overlay position', error)),
+    onChange: (listener: () => void) =>
+      void core.onEvent((event) => {
+        if (event === 'changed') listener();
+      }),
   };
   const windows = createWindows({ platform, pages, log, icon: appIconPath(app.getAppPath()), overlayPlace });
   registerIpc({ core, windows, pages, log });

@@ -39,3 +39,16 @@ describe('overlay position', () => {
     expect(driver.windowOf('overlay').getBounds()).toEqual({ x: 1440 - 320 - 16, y: 25 + 16, width: 320, height: 420 });
   });
 });
+
+describe('overlay look', () => {
+  it('shrinks to one line in compact mode and follows the opacity setting', async () => {
+    await driver.launch('linux');
+    const overlay = driver.windowOf('overlay');
+    expect(overlay.callsOf('setOpacity').at(-1)).toEqual([0.95]);
+    await driver.call('overlay', 'updateSettings', { overlay: { compact: true, opacity: 0.8 } });
+    expect(overlay.getBounds().height).toBe(44);
+    expect(overlay.callsOf('setOpacity').at(-1)).toEqual([0.8]);
+    await driver.call('overlay', 'updateSettings', { overlay: { compact: false } });
+    expect(overlay.getBounds().height).toBe(420);
+  });
+});

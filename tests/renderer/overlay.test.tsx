@@ -21,7 +21,7 @@ const HOTKEYS = {
   answerYes: 'Control+Alt+Y',
   snoozePrompt: 'Control+Alt+L',
 };
-const liveView = (overrides: Partial<LiveView> = {}): LiveView => ({ meeting: live, thread, waitingWrapUps: 2, prompt: null, hotkeys: HOTKEYS, ...overrides });
+const liveView = (overrides: Partial<LiveView> = {}): LiveView => ({ meeting: live, thread, waitingWrapUps: 2, prompt: null, hotkeys: HOTKEYS, compact: false, ...overrides });
 let fake: FakeBridge;
 let live: Meeting;
 
@@ -140,5 +140,16 @@ describe('overlay', () => {
     await click(button('Next item'));
     expect(fake.callsOf('nextAgendaItem')).toEqual([{ meetingId: 'm1' }]);
     expect(byLabel<HTMLInputElement>('Pain points').checked).toBe(true);
+  });
+
+  it('shrinks to one line in compact mode: where we are, the time, and the prompt with its key', async () => {
+    fake.answer('getLive', () => ok(liveView({ compact: true, prompt: { kind: 'confirm-purpose', dueAt: STARTED } })));
+    await render(<OverlayApp />);
+    expect(pageText()).toContain(thread.account);
+    expect(pageText()).toContain('Confirm the purpose');
+    expect(byRole('timer')).toHaveLength(1);
+    expect(queryButton('End call')).toBeNull();
+    await click(button('Expand'));
+    expect(fake.callsOf('updateSettings')).toEqual([{ overlay: { compact: false } }]);
   });
 });

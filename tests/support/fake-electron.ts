@@ -167,6 +167,7 @@ export class BrowserWindow extends EventEmitter {
     this.bounds = { ...bounds };
   }
   getBounds = () => ({ ...this.bounds });
+  setOpacity = (...args: unknown[]) => this.record('setOpacity', ...args);
 
   /** Test-only: the arguments of every call to one method. */
   callsOf(method: string): unknown[][] {

@@ -34,7 +34,7 @@ export interface Core {
   isCallLive(): boolean;
   /** Where the rep keeps the overlay, per display: read at start, saved when they move it. */
   overlayPlacement: {
-    saved(): SavedPlacement;
+    saved(): SavedPlacement & { compact: boolean; opacity: number };
     save(displayId: string, bounds: Rect): Promise<void>;
   };
   hotkeys: {

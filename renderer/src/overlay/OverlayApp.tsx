@@ -4,13 +4,15 @@
 import type { Meeting } from '../../../shared/domain';
 import type { LiveView } from '../../../shared/views';
 import { api } from '../api';
-import { useCoreClock } from '../ui/clock';
-import { formatElapsed, minutesBetween, plural } from '../ui/format';
+import { plural } from '../ui/format';
 import { useAction } from '../ui/useAction';
 import { useView } from '../ui/useView';
 import { Kbd } from '../ui/Kbd';
 import { formatAccelerator } from '../ui/labels';
 import { AgendaChecklist } from './AgendaChecklist';
+import { CallTimer } from './CallTimer';
+import { CompactBar } from './CompactBar';
+import { LookToggle } from './LookToggle';
 import { PromptBar } from './PromptBar';
 import { PurposeCheck } from './PurposeCheck';
 
@@ -28,6 +30,7 @@ export function OverlayApp() {
     );
   }
   const view = live.data;
+  if (view.compact) return <CompactBar view={view} />;
   return <LiveMeeting view={view} onMeeting={(meeting) => live.replace({ ...view, meeting })} />;
 }
 
@@ -52,6 +55,7 @@ function LiveMeeting({ view, onMeeting }: { view: LiveView; onMeeting: (m: Meeti
           <span className="overlay__account">{thread.account}</span>
         </h1>
         <CallTimer meeting={meeting} />
+        <LookToggle compact={false} />
       </header>
       <NowStrip meeting={meeting} />
 
@@ -113,20 +117,6 @@ function LiveMeeting({ view, onMeeting }: { view: LiveView; onMeeting: (m: Meeti
   );
 }
 
-/** Elapsed time on the core's clock against the planned length; turns amber once over, without flashing. */
-function CallTimer({ meeting }: { meeting: Meeting }) {
-  const now = useCoreClock();
-  const started = Date.parse(meeting.startedAt ?? meeting.start);
-  const elapsed = Math.max(0, now - started);
-  const planned = minutesBetween(meeting.start, meeting.end);
-  const over = planned > 0 && elapsed > planned * 60_000;
-  return (
-    <div className={`overlay__timer${over ? ' overlay__timer--over' : ''}`} role="timer" title="Time in the call / planned length">
-      <span className="overlay__elapsed">{formatElapsed(elapsed)}</span>
-      <span className="overlay__planned"> / {planned} min</span>
-    </div>
-  );
-}
 
 /** Where we are in the agenda, always in view (the full list scrolls). Repeats the list, so hidden from assistive tech. */
 function NowStrip({ meeting }: { meeting: Meeting }) {

@@ -106,6 +106,7 @@ export function liveSessionService(ctx: ServiceContext) {
         waitingWrapUps: pendingWrapUps(doc).length,
         prompt: duePrompt(meeting, meeting.promptAnswers, doc.settings.prompts, ctx.clock.now()),
         hotkeys: effectiveHotkeys(doc.settings),
+        compact: doc.settings.overlay.compact,
       };
     },
 

@@ -6,9 +6,15 @@ import { overlayBounds, type DisplayInfo, type Rect, type SavedPlacement } from 
 import { OVERLAY_SIZE, overlayLevel } from './options';
 
 export interface OverlayPlace {
-  saved(): SavedPlacement;
+  /** The rep's overlay settings: where it was, and how it looks. */
+  saved(): SavedPlacement & { compact: boolean; opacity: number };
   save(displayId: string, bounds: Rect): void;
+  /** Called after every change of the rep's data (the look may have changed). */
+  onChange(listener: () => void): void;
 }
+
+/** One line tall in compact mode. */
+export const COMPACT_HEIGHT = 44;
 
 const displays = (): DisplayInfo[] => {
   const primary = screen.getPrimaryDisplay();
@@ -28,9 +34,19 @@ export function keepOverlayOverTheCall(overlay: BrowserWindow, platform: NodeJS.
   // Out of screen shares by default. Linux, and some capture apps on macOS 15+, ignore it: the UI says so.
   overlay.setContentProtection(true);
 
-  const putInPlace = () => overlay.setBounds(overlayBounds(place?.saved() ?? { boundsByDisplay: {} }, displays(), OVERLAY_SIZE));
+  const size = () => ({ width: OVERLAY_SIZE.width, height: place?.saved().compact ? COMPACT_HEIGHT : OVERLAY_SIZE.height });
+  const putInPlace = () => overlay.setBounds(overlayBounds(place?.saved() ?? { boundsByDisplay: {} }, displays(), size()));
   putInPlace();
   if (!place) return;
+  // Compact or full, and how see-through: follow the settings as the rep changes them.
+  const followLook = () => {
+    if (overlay.isDestroyed()) return;
+    overlay.setOpacity(place.saved().opacity);
+    const bounds = overlay.getBounds();
+    if (bounds.height !== size().height) overlay.setBounds({ ...bounds, ...size() });
+  };
+  followLook();
+  place.onChange(followLook);
   // Remember where the rep drops it (once the drag settles), on the display it landed on.
   let settle: NodeJS.Timeout | undefined;
   overlay.on('moved', () => {
