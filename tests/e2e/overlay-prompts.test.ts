@@ -56,6 +56,13 @@ describe('overlay prompts', () => {
     expect(live.ok && live.value.meeting.confirmations.map((c) => c.kind)).toEqual(['confirm']);
     expect(live.ok && live.value.meeting.nextStepJot).toBe('thu 10am demo for their ops lead');
 
+    // Compact: one line, still showing where we are and the time.
+    await page.getByRole('button', { name: 'Compact' }).click();
+    await page.getByRole('button', { name: 'Expand' }).waitFor();
+    await page.setViewportSize({ width: 640, height: 44 }); // the compact window's size (platform/windows/overlay.ts)
+    await screenshot(page, 'overlay-compact');
+    expect((await runAxe(page, 'overlay-compact')).blocking).toEqual([]);
+
     await preview.call('endCall', { meetingId: created.value.id });
     const wrapup = (await browser.newPage()).page;
     await wrapup.goto(preview.page('wrapup.html'));

@@ -46,9 +46,9 @@ describe('overlay look', () => {
     const overlay = driver.windowOf('overlay');
     expect(overlay.callsOf('setOpacity').at(-1)).toEqual([0.95]);
     await driver.call('overlay', 'updateSettings', { overlay: { compact: true, opacity: 0.8 } });
-    expect(overlay.getBounds().height).toBe(44);
+    expect(overlay.getBounds()).toMatchObject({ width: 640, height: 44 });
     expect(overlay.callsOf('setOpacity').at(-1)).toEqual([0.8]);
     await driver.call('overlay', 'updateSettings', { overlay: { compact: false } });
-    expect(overlay.getBounds().height).toBe(420);
+    expect(overlay.getBounds()).toMatchObject({ width: 320, height: 420 });
   });
 });

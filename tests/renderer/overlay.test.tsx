@@ -145,8 +145,8 @@ describe('overlay', () => {
   it('shrinks to one line in compact mode: where we are, the time, and the prompt with its key', async () => {
     fake.answer('getLive', () => ok(liveView({ compact: true, prompt: { kind: 'confirm-purpose', dueAt: STARTED } })));
     await render(<OverlayApp />);
-    expect(pageText()).toContain(thread.account);
-    expect(pageText()).toContain('Confirm the purpose');
+    expect(pageText()).toContain(`▸ ${live.agenda.find((i) => !i.done)!.text}`);
+    expect(pageText()).toContain('Confirm purpose');
     expect(byRole('timer')).toHaveLength(1);
     expect(queryButton('End call')).toBeNull();
     await click(button('Expand'));

@@ -6,9 +6,9 @@ import { CallTimer } from './CallTimer';
 import { LookToggle } from './LookToggle';
 
 const PROMPT_WORDS = {
-  'confirm-purpose': ['Confirm the purpose', 'answerYes'],
-  'reconfirm-purpose': ['Re-confirm the purpose', 'answerYes'],
-  'ask-next-meeting': ['Ask for the next meeting', 'answerYes'],
+  'confirm-purpose': ['Confirm purpose', 'answerYes'],
+  'reconfirm-purpose': ['Re-confirm purpose', 'answerYes'],
+  'ask-next-meeting': ['Ask for next meeting', 'answerYes'],
   overtime: ['Call over? End it', 'endCall'],
 } as const;
 
@@ -18,15 +18,15 @@ export function CompactBar({ view }: { view: LiveView }) {
   const [words, key] = prompt ? PROMPT_WORDS[prompt.kind] : [null, null];
   return (
     <main className="overlay overlay--compact">
-      <h1 className="compact__line">
-        <span className="compact__account">{thread.account}</span>
-        {current ? <span className="compact__item">▸ {current.text}</span> : null}
+      {/* Where we are matters most on one line; the meeting and account are in the title (and the full view). */}
+      <h1 className="compact__line" title={`${meeting.title} · ${thread.account}`}>
+        {current ? <span className="compact__item">▸ {current.text}</span> : <span>{thread.account}</span>}
       </h1>
       <CallTimer meeting={meeting} />
       {words ? (
         <p className="compact__prompt" role="status">
           <span aria-hidden="true">⚑ </span>
-          {words} <Kbd accelerator={hotkeys[key!]} />
+          <span className="compact__prompt-text">{words}</span> <Kbd accelerator={hotkeys[key!]} />
         </p>
       ) : null}
       <LookToggle compact />

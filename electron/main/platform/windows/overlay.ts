@@ -13,8 +13,8 @@ export interface OverlayPlace {
   onChange(listener: () => void): void;
 }
 
-/** One line tall in compact mode. */
-export const COMPACT_HEIGHT = 44;
+/** One line in compact mode: short, and wider so the line has room. */
+export const COMPACT_SIZE = { width: 640, height: 44 };
 
 const displays = (): DisplayInfo[] => {
   const primary = screen.getPrimaryDisplay();
@@ -34,7 +34,7 @@ export function keepOverlayOverTheCall(overlay: BrowserWindow, platform: NodeJS.
   // Out of screen shares by default. Linux, and some capture apps on macOS 15+, ignore it: the UI says so.
   overlay.setContentProtection(true);
 
-  const size = () => ({ width: OVERLAY_SIZE.width, height: place?.saved().compact ? COMPACT_HEIGHT : OVERLAY_SIZE.height });
+  const size = () => (place?.saved().compact ? COMPACT_SIZE : OVERLAY_SIZE);
   const putInPlace = () => overlay.setBounds(overlayBounds(place?.saved() ?? { boundsByDisplay: {} }, displays(), size()));
   putInPlace();
   if (!place) return;
@@ -43,7 +43,7 @@ export function keepOverlayOverTheCall(overlay: BrowserWindow, platform: NodeJS.
     if (overlay.isDestroyed()) return;
     overlay.setOpacity(place.saved().opacity);
     const bounds = overlay.getBounds();
-    if (bounds.height !== size().height) overlay.setBounds({ ...bounds, ...size() });
+    if (bounds.height !== size().height || bounds.width !== size().width) overlay.setBounds({ ...bounds, ...size() });
   };
   followLook();
   place.onChange(followLook);
