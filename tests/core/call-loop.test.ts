@@ -54,6 +54,13 @@ describe('the call loop', () => {
       bring: 'Sample plan from their depot list',
       stage: 'Demo',
     });
+    // …and starts from the stage's agenda, which ends by agreeing the next step.
+    expect(logged.plannedMeeting?.agenda.map((a) => a.text)).toEqual([
+      'Confirm what they want to see',
+      'Demo on their case',
+      'Questions and concerns',
+      'Agree the next step',
+    ]);
 
     const disk = onDisk(t.dataDir);
     expect(disk.nextSteps).toEqual([logged.step]);

@@ -1,8 +1,9 @@
 // Runs in Node (main and preview). The wrap-up gate's exits: log the next step (its own point, a real date and
 // time, what the rep will bring, whether the prospect agreed) or close the deal thread out with a reason.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import { isMeetingKind, plannedMeeting, type Meeting, type NextStep, type NextStepKind, type StoreDocument } from '../../../../shared/domain';
+import { isMeetingKind, plannedMeeting, type Meeting, type NextStep, type NextStepKind, type Settings, type StoreDocument } from '../../../../shared/domain';
 import { OWES_WRAP_UP } from '../../../../shared/rules/lifecycle';
+import { agendaForStage } from '../../../../shared/rules/stage-templates';
 import { assessNextStep } from '../../../../shared/rules/next-step-quality';
 import { wrapUpToShow, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { conflict, invalid } from '../errors';
@@ -20,7 +21,7 @@ const OUTCOME_WORDS = { achieved: 'achieved', partly: 'partly achieved', missed:
 
 /** A meeting-kind step puts the next meeting in the diary, carrying forward its point, what to bring and how the
  * last call went — so the rep walks into it prepared. */
-function planNextMeeting(step: NextStep, from: Meeting): Meeting {
+function planNextMeeting(step: NextStep, from: Meeting, templates: Settings['stageTemplates']): Meeting {
   const end = new Date(Date.parse(step.when) + step.durationMinutes * 60_000).toISOString();
   const last = from.outcome ? `Last call (${from.title}): ideal outcome ${OUTCOME_WORDS[from.outcome]}.` : '';
   return plannedMeeting({
@@ -30,6 +31,7 @@ function planNextMeeting(step: NextStep, from: Meeting): Meeting {
     start: step.when,
     end,
     stage: stageFor(step.kind),
+    agenda: agendaForStage(stageFor(step.kind), templates).map((text) => ({ id: newId(), text, done: false })),
     purpose: step.purpose,
     whyUs: from.whyUs,
     attendees: from.attendees,
@@ -97,9 +99,10 @@ export function wrapUpService(ctx: ServiceContext) {
           agreed: input.agreed,
           status: 'open',
           createdAt: ctx.nowIso(),
+          history: [],
         };
         recordOutcome(meeting, input);
-        const planned = isMeetingKind(step.kind) ? planNextMeeting(step, meeting) : null;
+        const planned = isMeetingKind(step.kind) ? planNextMeeting(step, meeting, doc.settings.stageTemplates) : null;
         if (planned) {
           step.plannedMeetingId = planned.id;
           doc.meetings.push(planned);
