@@ -3,53 +3,13 @@
 // before the page's own module script, and the page's strict CSP repeated as a response header (a <meta> CSP cannot
 // carry frame-ancestors; the header can).
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { RENDERER_CSP, contentTypeOf, cspOf, resolveInside } from '../main/core/renderer-files';
 import { BRIDGE_CSS_PATH, BRIDGE_JS_PATH } from './bridge-client';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export { contentTypeOf, cspOf, resolveInside };
 
 /** Used when a page has no CSP of its own (it always should): the same policy the pages declare. */
-export const FALLBACK_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-export const contentTypeOf = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-
-/** The file a URL path names inside `root`, or null if it would leave it (traversal, NUL, odd encodings). */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const base = resolve(root);
-  const file = resolve(base, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
-  return file.startsWith(base + sep) ? file : null;
-}
-
-/** The CSP a page declares in its <meta http-equiv="Content-Security-Policy">. */
-export function cspOf(html: string): string | null {
-  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
-    if (!/http-equiv\s*=\s*["']?content-security-policy["']?/i.test(tag)) continue;
-    const content = /content\s*=\s*"([^"]*)"/i.exec(tag) ?? /content\s*=\s*'([^']*)'/i.exec(tag);
-    if (content) return content[1]!.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-  }
-  return null;
-}
+export const FALLBACK_CSP = RENDERER_CSP;
 
 /** Puts the bridge (and its banner styles) before the page's first script, so `window.api` exists when it runs. */
 export function injectBridge(html: string): string {

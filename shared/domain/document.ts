@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { WrapUpDraft } from './draft';
 import { Meeting } from './meeting';
 import { NextStep } from './next-step';
+import { ReviewMemory } from './review-memory';
 import { Settings } from './settings';
 import { Thread } from './thread';
 
@@ -16,6 +17,8 @@ export const StoreDocument = z.object({
   nextSteps: z.array(NextStep),
   settings: Settings,
   drafts: z.array(WrapUpDraft).default([]),
+  /** What the end-of-day review remembers; absent until the rep first marks a day reviewed. */
+  review: ReviewMemory.optional(),
 });
 export type StoreDocument = z.infer<typeof StoreDocument>;
 

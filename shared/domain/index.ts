@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './settings';
 export * from './document';
 export * from './draft';
+export * from './review-memory';

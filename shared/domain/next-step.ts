@@ -15,6 +15,22 @@ export const Owner = z.enum(['me', 'prospect', 'both'], { error: 'Say who owns t
 export type Owner = z.infer<typeof Owner>;
 
 export const NextStepStatus = z.enum(['open', 'done', 'missed']);
+export type NextStepStatus = z.infer<typeof NextStepStatus>;
+
+/** One change the rep made to a logged step after the call, kept so the deal's story stays honest: marked done or
+ * missed, or moved to a new date (with why). */
+export const NextStepChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('done'), at: Instant }),
+  z.object({ action: z.literal('missed'), at: Instant }),
+  z.object({
+    action: z.literal('rescheduled'),
+    at: Instant,
+    from: Instant,
+    to: Instant,
+    reason: requiredText('The reason', 300),
+  }),
+]);
+export type NextStepChange = z.infer<typeof NextStepChange>;
 
 export const NextStep = z.object({
   id: Id,
@@ -31,5 +47,7 @@ export const NextStep = z.object({
   status: NextStepStatus,
   createdAt: Instant,
   plannedMeetingId: Id.optional(),
+  /** Oldest first. Files written before history existed read as an empty history. */
+  history: z.array(NextStepChange).max(200).default([]),
 });
 export type NextStep = z.infer<typeof NextStep>;

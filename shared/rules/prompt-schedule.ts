@@ -45,7 +45,10 @@ function settled(kind: PromptKind, meeting: PromptMeeting, answers: PromptAnswer
   const last = answers.filter((a) => a.prompt === kind).at(-1);
   if (!last) return false;
   if (last.answer === 'done') return true;
-  return now < Date.parse(last.at) + (last.snoozeMinutes ?? 2) * MINUTE;
+  // A snooze holds from the moment it was taken. One taken "later" than now means the clock was set back: how much
+  // of it is left cannot be known, and hiding the prompt for the length of the jump would be worse than asking again.
+  const snoozedAt = Date.parse(last.at);
+  return snoozedAt <= now && now < snoozedAt + (last.snoozeMinutes ?? 2) * MINUTE;
 }
 
 export function duePrompt(
@@ -55,6 +58,8 @@ export function duePrompt(
   now: number,
 ): Prompt | null {
   const times = promptTimes(meeting, prompts);
+  // A live call is past its start whatever the clock says: after the clock is set back, time counts from the start.
+  now = Math.max(now, times['confirm-purpose']);
   for (const kind of PRIORITY) {
     if (now >= times[kind] && !settled(kind, meeting, answers, now)) return { kind, dueAt: times[kind] };
   }

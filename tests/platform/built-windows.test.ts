@@ -4,7 +4,8 @@
 // new-window requests (auxclick) off.
 import { describe, expect, it } from 'vitest';
 import type { WindowName } from '../../shared/views';
-import { fake, readyWindows } from './harness';
+import { secureWebPreferences } from '../../electron/main/platform/windows/options';
+import { fake, pages, readyWindows } from './harness';
 
 const NAMES: WindowName[] = ['overlay', 'wrapup', 'review'];
 
@@ -12,17 +13,9 @@ describe.each(['darwin', 'win32', 'linux'] as const)('on %s', (platform) => {
   it.each(NAMES)('the %s window is built with isolation Electron cannot be talked out of', async (name) => {
     const windows = await readyWindows(platform);
     const prefs = fake(windows.prepare(name)).options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      disableBlinkFeatures: 'Auxclick',
-    });
+    // Everything the factory decides, and the flags restated at construction.
+    expect(prefs).toMatchObject({ ...secureWebPreferences(pages.preload), sandbox: true, contextIsolation: true });
+    expect(prefs).toMatchObject({ nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
     expect(prefs['preload']).toMatch(/out[/\\]preload[/\\]index\.cjs$/);
     expect(prefs['experimentalFeatures'] ?? false).toBe(false);
     expect(prefs['enableBlinkFeatures'] ?? '').toBe('');

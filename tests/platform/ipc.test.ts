@@ -45,6 +45,15 @@ describe('who may call', () => {
     expect(core.handlers.getState).not.toHaveBeenCalled();
   });
 
+  it.each(methodNames.map((name) => [name]))('refuses %s from an unknown sender or an iframe, before the core sees it', async (name) => {
+    const stranger = new FakeWebContents();
+    stranger.mainFrame.url = pages.urlOf('review');
+    const review = contentsOf(windows.show('review'));
+    expect(await ipcMain.invoke(channelOf(name), stranger)).toEqual(FORBIDDEN);
+    expect(await ipcMain.invoke(channelOf(name), review, undefined, review.subframe(pages.urlOf('review')))).toEqual(FORBIDDEN);
+    expect(core.handlers[name]).not.toHaveBeenCalled();
+  });
+
   it('refuses an iframe inside our window', async () => {
     const review = contentsOf(windows.show('review'));
     const iframe = review.subframe(pages.urlOf('review'));

@@ -67,6 +67,12 @@ describe('permissions', () => {
     expect(answers).toEqual([false]);
     expect(session.defaultSession.permissionCheckHandler?.(review.webContents, permission)).toBe(false);
   });
+
+  it('lets only our own pages write plain text to the clipboard (Copy follow-up email)', () => {
+    expect(session.defaultSession.permissionCheckHandler?.(review.webContents, 'clipboard-sanitized-write')).toBe(true);
+    const foreign = { getURL: () => 'https://evil.example/' };
+    expect(session.defaultSession.permissionCheckHandler?.(foreign as never, 'clipboard-sanitized-write')).toBe(false);
+  });
 });
 
 describe('content security policy', () => {

@@ -1,11 +1,13 @@
-// The review window: meetings with their purpose (or a visible flag), starting a meeting, the pending wrap-up banner,
-// and the new-meeting form showing the core's messages under its fields.
+// The review window's Plan mode: meetings with their purpose (or a visible flag), starting a meeting, the pending
+// wrap-up banner, and the new-meeting form showing the core's messages under its fields. (The other modes:
+// review-modes.test.tsx.)
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodRawInput } from '../../shared/contract';
 import type { ReviewView } from '../../shared/views';
 import { ReviewApp } from '../../renderer/src/review/ReviewApp';
 import { appState, meeting, thread } from './fixtures';
+import { reviewDoc, reviewModesFor } from './review-fixtures';
 import { button, byLabel, byRole, cleanup, click, description, fail, fakeBridge, installBridge, ok, render, type, type FakeBridge } from './harness';
 
 const NOW = Date.parse('2025-11-25T08:00:00.000Z');
@@ -25,7 +27,9 @@ beforeEach(() => {
   fake = fakeBridge();
   fake.answer('getState', () => ok(appState(NOW)));
   fake.answer('getReview', () => ok(view));
+  fake.answer('getReviewModes', () => ok(reviewModesFor({ ...reviewDoc(), meetings: view.meetings, threads: view.threads, nextSteps: [] }, NOW)));
   installBridge(fake);
+  location.hash = '#plan';
 });
 
 afterEach(cleanup);
@@ -33,7 +37,7 @@ afterEach(cleanup);
 const meetingItem = (title: string) =>
   [...document.querySelectorAll('li')].find((li) => li.querySelector('h3')?.textContent === title) as HTMLElement;
 
-describe('review window', () => {
+describe('review window: Plan', () => {
   it('flags a meeting without a purpose, and shows the purpose of the others', async () => {
     await render(<ReviewApp />);
     expect(meetingItem('Pricing').textContent).toContain('No purpose set');
@@ -52,6 +56,7 @@ describe('review window', () => {
 
   it('shows a pending wrap-up banner that opens the wrap-up window', async () => {
     view = { ...view, meetings: [...view.meetings, meeting({ id: 'w1', title: 'Hooli check-in' })], pendingWrapUpIds: ['w1'] };
+    fake.answer('getReviewModes', () => ok(reviewModesFor({ ...reviewDoc(), meetings: view.meetings, threads: view.threads, nextSteps: [] }, NOW)));
     await render(<ReviewApp />);
     const banner = byRole('status').find((el) => el.textContent?.includes('wrap-up pending'));
     expect(banner?.textContent).toContain('Hooli check-in');

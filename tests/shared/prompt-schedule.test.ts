@@ -50,7 +50,8 @@ describe('prompt schedule', () => {
   it('shows at most one prompt, and only once it is due', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 90 }),
+        // From the moment the call started; a clock set back before it is prompt-schedule-clock-jumps.test.ts's.
+        fc.integer({ min: 1, max: 90 }),
         fc.subarray([confirmed, reconfirmed]),
         fc.array(fc.boolean(), { minLength: 0, maxLength: 6 }),
         (minute, confirmations, done) => {

@@ -76,6 +76,7 @@ export const nextStep = (id: string, threadId: string, fromMeetingId: string): f
     agreed: fc.boolean(),
     status: fc.constant('open' as const),
     createdAt: isoInstant(),
+    history: fc.constant([]),
   });
 
 /** A small but varied store document: a few threads, meetings in every status, some next steps. */

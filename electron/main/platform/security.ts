@@ -40,9 +40,13 @@ export function applySecurity(pages: Pages): void {
   // Every webContents, including any created later, gets the same guards.
   app.on('web-contents-created', (_event, contents) => guard(contents, pages));
   const ses = session.defaultSession;
-  // The app needs no camera, microphone, notifications, geolocation…: say no to every request and every check.
-  ses.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
-  ses.setPermissionCheckHandler(() => false);
+  // The app needs no camera, microphone, notifications, geolocation…: say no to every request and every check —
+  // except writing plain text to the clipboard ("Copy follow-up email"), and only for our own pages. Reading the
+  // clipboard stays refused.
+  const allowed = (contents: WebContents | null, permission: string) =>
+    permission === 'clipboard-sanitized-write' && !!contents && pages.nameOf(contents.getURL()) !== null;
+  ses.setPermissionRequestHandler((contents, permission, answer) => answer(allowed(contents, permission)));
+  ses.setPermissionCheckHandler((contents, permission) => allowed(contents, permission));
   ses.webRequest.onHeadersReceived((details, respond) =>
     respond({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );

@@ -7,9 +7,12 @@ import { STATUS_LABELS } from '../ui/labels';
 import { useAction } from '../ui/useAction';
 
 const EARLIER_PAGE = 8;
+/** A full diary holds dozens of planned calls: the soonest first, the rest one click away. */
+const UPCOMING_PAGE = 12;
 
 export function MeetingList({ meetings, threads, now }: { meetings: Meeting[] | undefined; threads: Thread[]; now: number }) {
   const [earlierShown, setEarlierShown] = useState(EARLIER_PAGE);
+  const [upcomingShown, setUpcomingShown] = useState(UPCOMING_PAGE);
   const all = meetings ?? [];
   const live = all.filter((m) => m.status === 'live');
   const upcoming = all.filter((m) => m.status === 'planned');
@@ -29,11 +32,18 @@ export function MeetingList({ meetings, threads, now }: { meetings: Meeting[] | 
       ) : (
         <>
           {live.length + upcoming.length > 0 ? (
-            <ul className="meetings" aria-label="Coming up">
-              {[...live, ...upcoming].map((m) => (
-                <MeetingItem key={m.id} meeting={m} account={accountOf(m)} now={now} />
-              ))}
-            </ul>
+            <>
+              <ul className="meetings" aria-label="Coming up">
+                {[...live, ...upcoming.slice(0, upcomingShown)].map((m) => (
+                  <MeetingItem key={m.id} meeting={m} account={accountOf(m)} now={now} />
+                ))}
+              </ul>
+              {upcoming.length > upcomingShown ? (
+                <button type="button" className="button button--quiet button--small" onClick={() => setUpcomingShown((n) => n + UPCOMING_PAGE)}>
+                  Show more meetings coming up ({upcoming.length - upcomingShown} more)
+                </button>
+              ) : null}
+            </>
           ) : (
             <p className="empty">Nothing planned. Every call should end with the next one agreed.</p>
           )}

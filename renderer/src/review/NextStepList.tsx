@@ -1,12 +1,20 @@
-// Runs in the renderer. The "Next steps" region: what was agreed, when, and whether the prospect said yes to it.
+// Runs in the renderer. The "Next steps" region: what was agreed, when, and whether the prospect said yes to it —
+// the steps still ahead first, then the most recent others (a year holds thousands: the rest are one click away).
+import { useState } from 'react';
 import type { NextStep, Thread } from '../../../shared/domain';
 import { formatWhen } from '../ui/format';
 import { KIND_LABELS, OWNER_LABELS } from '../ui/labels';
 
 const STEP_STATUS = { open: '', done: 'Done', missed: 'Missed' } as const;
+const PAGE = 8;
 
 export function NextStepList({ steps, threads, now }: { steps: NextStep[] | undefined; threads: Thread[]; now: number }) {
-  const ordered = [...(steps ?? [])].sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.when.localeCompare(b.when));
+  const [shown, setShown] = useState(PAGE);
+  const all = steps ?? [];
+  const ahead = all.filter((s) => s.status === 'open' && Date.parse(s.when) > now).sort((a, b) => Date.parse(a.when) - Date.parse(b.when));
+  const aheadIds = new Set(ahead.map((s) => s.id));
+  const earlier = all.filter((s) => !aheadIds.has(s.id)).sort((a, b) => Date.parse(b.when) - Date.parse(a.when));
+  const ordered = [...ahead, ...earlier.slice(0, shown)];
   return (
     <section className="panel" aria-labelledby="next-steps-heading">
       <div className="panel__head">
@@ -43,6 +51,11 @@ export function NextStepList({ steps, threads, now }: { steps: NextStep[] | unde
           ))}
         </ul>
       )}
+      {earlier.length > shown ? (
+        <button type="button" className="button button--quiet button--small" onClick={() => setShown((n) => n + PAGE * 3)}>
+          Show more earlier next steps ({earlier.length - shown} more)
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -36,7 +36,7 @@ export function WrapUpApp() {
         <div className="banner banner--success wrapup__confirmation" role="status">
           <div className="banner__body">
             <p className="banner__title">{confirmation.message}</p>
-            {confirmation.stepId ? <AddToCalendar stepId={confirmation.stepId} /> : null}
+            {confirmation.stepId ? <AddToCalendar stepId={confirmation.stepId} email={confirmation.email} /> : null}
             {current ? (
               <p>
                 {current.pending === 1 ? 'One more call to wrap up' : `${current.pending} more calls to wrap up`} — the next one is below.

@@ -21,6 +21,7 @@ import {
 import { formatWhen, toIsoFromLocalInput, toLocalInput } from '../ui/format';
 import { choices, KIND_LABELS, OUTCOME_LABELS, OWNER_LABELS, RESULT_LABELS, submitShortcut } from '../ui/labels';
 import { assessNextStep, type Finding, type QualityField } from '../../../shared/rules/next-step-quality';
+import { followUpEmail } from '../../../shared/rules/follow-up-email';
 import { parseJot, parseWhen, type ParsedWhen } from '../../../shared/rules/parse-when';
 import { Recap } from './Recap';
 import { restoreDraft, useSavedDraft } from './useSavedDraft';
@@ -115,6 +116,8 @@ function whenReadBack(parsed: ParsedWhen, now: number): string {
 export interface Settled {
   message: string;
   stepId?: string;
+  /** The recap to send the prospect, once a step is logged. */
+  email?: { subject: string; body: string };
 }
 
 export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: number; onSettled: (settled: Settled) => void }) {
@@ -193,7 +196,12 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
       const message = plannedMeeting
         ? `Next step logged: “${step.what}”, ${when}. It is in your meetings, with its purpose.`
         : `Next step logged: “${step.what}”, ${when}.`;
-      return { message, stepId: step.id };
+      const email = followUpEmail({
+        callPurpose: meeting.purpose,
+        step,
+        when: formatWhen(step.when, now, { weekday: 'long', alwaysWeekday: true }),
+      });
+      return { message, stepId: step.id, email };
     });
 
   const closeOut = () =>

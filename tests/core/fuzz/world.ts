@@ -1,6 +1,8 @@
 // The state a valid call needs, made on demand through the contract itself (Node, used by the IPC fuzz): a planned
 // meeting, the live call, a call owing its wrap-up. Each is reused while it still fits and made anew when an
 // accepted call has used it up (a call ended, a wrap-up logged).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pendingWrapUps } from '../../../shared/rules/wrap-up-gate';
 import type { Meeting } from '../../../shared/domain';
 import { discoveryCall, goodStep, iso, minutes, T0, type TestCore } from '../../support/core-harness';
@@ -38,7 +40,22 @@ export class FuzzWorld {
       case 'unheld':
         // An external call that ended half an hour ago and was never started.
         return this.ids(await this.newMeeting({ start: iso(T0 - minutes(60)), end: iso(T0 - minutes(30)) }));
+      case 'calendar':
+        if (this.t.core.store.data.settings.calendars.length === 0) await this.t.ok('addCalendar', { path: this.newCalendarFile() });
+        return this.ids(await this.newMeeting());
+      case 'calendar-file':
+        // Room for one more (a rep may keep 20).
+        for (const c of this.t.core.store.data.settings.calendars.slice(0, -10)) await this.t.ok('removeCalendar', { id: c.id });
+        return { ...this.ids(await this.newMeeting()), calendarFile: this.newCalendarFile() };
     }
+  }
+
+  /** A small valid .ics file in the test's folder, never added before. */
+  private newCalendarFile(): string {
+    this.made += 1;
+    const path = join(this.t.dataDir, `fuzz-calendar-${this.made}.ics`);
+    writeFileSync(path, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'END:VCALENDAR', ''].join('\r\n'));
+    return path;
   }
 
   /** Ids of what exists now (a planned meeting, the live call, a call owing its wrap-up): the material the
@@ -79,6 +96,8 @@ export class FuzzWorld {
       threadId: meeting.threadId,
       agendaItemIds: meeting.agenda.map((i) => i.id),
       nextStepId: steps.find((s) => s.fromMeetingId === meeting.id)?.id ?? steps.at(-1)?.id ?? 'no-step-yet',
+      calendarId: this.t.core.store.data.settings.calendars.at(-1)?.id ?? 'no-calendar-yet',
+      calendarFile: join(this.t.dataDir, 'no-calendar-file.ics'),
     };
   }
 }

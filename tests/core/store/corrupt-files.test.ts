@@ -5,9 +5,9 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, emptyDocument } from '../../../shared/domain';
-import { StoreReadOnlyError, openStore } from '../../../electron/main/core/store';
+import { StoreReadOnlyError, nodeFsOps, openStore, type FsOps } from '../../../electron/main/core/store';
 import { fileStamp } from '../../../electron/main/core/store/file-names';
-import { STORE, sha256, snapshot, useTempDirs } from './helpers';
+import { STORE, fsError, sha256, snapshot, useTempDirs } from './helpers';
 import { sampleDocument } from './records';
 
 const tempDir = useTempDirs();
@@ -18,9 +18,23 @@ const OPEN_TIME = new Date(2026, 10, 23, 9, 0).getTime();
 const good = sampleDocument(12, 4);
 const goodJson = JSON.stringify(good, null, 2);
 
+const cutAfter = (marker: string, extra: number) => Buffer.from(goodJson.slice(0, goodJson.indexOf(marker) + marker.length + extra));
+const [firstMeeting, secondMeeting] = good.meetings;
+
+// The corpus: every kind of damage a store file has been seen to suffer (or could). Each must open without a hitch.
 const corruptions: Record<string, Buffer> = {
   'an empty file': Buffer.alloc(0),
-  'a file cut off in the middle of a string': Buffer.from(goodJson.slice(0, goodJson.indexOf('Follow-up') + 6)),
+  'a file cut off in the middle of a string': cutAfter('Follow-up', 0),
+  'a file cut off in the middle of a number': cutAfter('"durationMinutes": ', 1), // "durationMinutes": 3
+  'a huge file (25 MB of JSON that never closes)': Buffer.from(
+    `{"schemaVersion": ${SCHEMA_VERSION}, "meetings": [${'{"id": "m", "title": "x"},'.repeat(1_000_000)}`,
+  ),
+  'two different meetings under one id': Buffer.from(
+    JSON.stringify({ ...good, meetings: [firstMeeting, { ...secondMeeting, id: firstMeeting!.id }] }),
+  ),
+  'a record missing a required field': Buffer.from(
+    JSON.stringify({ ...good, nextSteps: good.nextSteps.map(({ when: _when, ...step }) => step) }),
+  ),
   'garbage bytes': Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0xff, 0x7b, 0x22, 0xc3, 0x28, 0x0a]),
   'a block of zero bytes (what a power cut can leave)': Buffer.alloc(4096),
   'valid JSON of the wrong shape': Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, meetings: 'twelve' })),
@@ -130,6 +144,96 @@ describe('backups and odd files', () => {
     expect(store.data).toEqual(good);
     expect(store.notice).toBeNull();
     await store.close();
+  });
+});
+
+describe('damage that is not corruption', () => {
+  it('extra fields: the file opens as usual, the fields are dropped, and the file as it was is kept in a backup', async () => {
+    const dir = await tempDir();
+    const withExtras = JSON.stringify({ ...good, plugin: { x: 1 }, meetings: good.meetings.map((m) => ({ ...m, colour: 'red' })) });
+    await writeFile(join(dir, STORE), withExtras);
+    const before = await sha256(join(dir, STORE));
+
+    const store = await openStore({ dir, now: () => OPEN_TIME });
+    await store.close();
+
+    expect(store.data).toEqual(good);
+    expect(store.notice).toBeNull();
+    expect(store.readOnly).toBe(false);
+    const backups = await readdir(join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(await sha256(join(dir, 'backups', backups[0]!))).toBe(before);
+  });
+
+  it('the same record twice: the copies collapse into one, nothing is lost', async () => {
+    const dir = await tempDir();
+    const repeated = { ...good, meetings: [...good.meetings, good.meetings[3]], nextSteps: [...good.nextSteps, good.nextSteps[0]] };
+    await writeFile(join(dir, STORE), JSON.stringify(repeated));
+
+    const store = await openStore({ dir, now: () => OPEN_TIME });
+
+    expect(store.data).toEqual(good);
+    expect(store.notice).toBeNull();
+    await store.update((d) => void d.meetings.pop()); // and the next save writes it without the repeat
+    await store.close();
+    expect(JSON.parse(await readFile(join(dir, STORE), 'utf8')).meetings).toHaveLength(good.meetings.length - 1);
+  });
+
+  it('refuses to save two different records under one id (the next start could not tell them apart)', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await expect(store.update((d) => void d.meetings.push(firstMeeting!, { ...secondMeeting!, id: firstMeeting!.id }))).rejects.toThrow(
+      'ambiguous',
+    );
+    expect(store.data.meetings).toEqual([]);
+    await store.close();
+  });
+
+  it('a temp file left by a write that was cut short: removed, and the file it was meant to replace loads', async () => {
+    const dir = await folderWithBackup(Buffer.from(goodJson));
+    const leftover = `${STORE}.4242.0123abcd.tmp`;
+    await writeFile(join(dir, leftover), goodJson.slice(0, 100));
+    const store = await openStore({ dir, now: () => OPEN_TIME });
+    await store.close();
+    expect(store.data).toEqual(good);
+    expect(store.notice).toBeNull();
+    expect(await readdir(dir)).not.toContain(leftover);
+  });
+});
+
+describe('a data folder that refuses writes (EACCES, EROFS)', () => {
+  /** The folder as a locked-down profile or a read-only mount presents it: reads work, creating a file does not. */
+  const readOnlyFolder = (code: string): FsOps => ({ ...nodeFsOps, create: () => Promise.reject(fsError(code)) });
+
+  it.each(['EACCES', 'EROFS'])('%s: opens read-only on the file as it is, with a plain notice, touching nothing', async (code) => {
+    const dir = await folderWithBackup(Buffer.from(goodJson));
+    const before = await snapshot(dir);
+
+    const store = await openStore({ dir, now: () => OPEN_TIME, fsOps: readOnlyFolder(code) });
+
+    expect(store.data).toEqual(good);
+    expect(store.readOnly).toBe(true);
+    expect(store.notice?.kind).toBe('read-only-folder');
+    expect(store.notice?.message).toMatch(/^Second Step cannot save to its data folder: .+\. Your data is shown read-only/);
+    expect(store.notice?.message).toContain(`Please check the permissions of ${dir}, then restart Second Step.`);
+    await expect(store.update((d) => void d.meetings.pop())).rejects.toBeInstanceOf(StoreReadOnlyError);
+    await store.close();
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('with an unreadable file: shows the newest valid backup, read-only, and names its time', async () => {
+    const dir = await folderWithBackup(Buffer.from('{"schemaVersion": 1, "meet'));
+    const before = await snapshot(dir);
+
+    const store = await openStore({ dir, now: () => OPEN_TIME, fsOps: readOnlyFolder('EACCES') });
+
+    expect(store.data).toEqual(good);
+    expect(store.readOnly).toBe(true);
+    expect(store.notice?.message).toMatch(
+      /^Your data file could not be read, so you are seeing your backup from Sunday 22 November, 14:05\. Second Step cannot save/,
+    );
+    await store.close();
+    expect(await snapshot(dir)).toEqual(before); // not even quarantined: nothing can be moved
   });
 });
 

@@ -6,11 +6,12 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'rolldown';
 import { openStore } from '../../../electron/main/core/store';
 import { isTempFile } from '../../../electron/main/core/store/durable-file';
-import { STORE_FILE } from '../../../electron/main/core/store/file-names';
+import { BACKUP_DIR, STORE_FILE } from '../../../electron/main/core/store/file-names';
+import { loadFile } from '../../../electron/main/core/store/load';
 import type { ChildStore, KillMode } from './kill-child';
+import { bundleChild, type BundledChild } from '../../support/bundle-child';
 import { sampleDocument } from './records';
 
 export interface KillFigures {
@@ -25,6 +26,9 @@ export interface KillFigures {
   midWrite: number;
   /** Of those, how many left a complete temp file behind: proof the kill fell between temp write and rename. */
   completeTempLeft: number;
+  /** Backup copies checked after the kills, and how many of them no longer loaded. */
+  backups: number;
+  backupsDamaged: number;
   ms: number;
 }
 
@@ -34,6 +38,8 @@ interface Trial {
   unparseable: boolean;
   midWrite: boolean;
   completeTempLeft: boolean;
+  backups: number;
+  backupsDamaged: number;
 }
 
 const RANDOM_KILL_MAX_MS = 120;
@@ -42,17 +48,7 @@ const CHILD_TIMEOUT_MS = 20_000;
 const seed = `${JSON.stringify(sampleDocument(40, 0, 5000), null, 2)}\n`;
 
 /** Bundles kill-child.ts once into a plain .mjs: starting `node` on it is several times faster than via tsx. */
-export async function buildChild(): Promise<{ script: string; dispose(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'second-step-kill-child-'));
-  const script = join(dir, 'kill-child.mjs');
-  await build({
-    input: join(import.meta.dirname, 'kill-child.ts'),
-    platform: 'node',
-    logLevel: 'silent',
-    output: { file: script, format: 'esm' },
-  });
-  return { script, dispose: () => rm(dir, { recursive: true, force: true }) };
-}
+export const buildChild = (): Promise<BundledChild> => bundleChild(join(import.meta.dirname, 'kill-child.ts'));
 
 async function runTrial(script: string, store: ChildStore, mode: KillMode): Promise<Trial> {
   const dir = await mkdtemp(join(tmpdir(), 'second-step-kill-'));
@@ -77,6 +73,7 @@ async function runTrial(script: string, store: ChildStore, mode: KillMode): Prom
     if ((await exited) !== 'SIGKILL') throw new Error('the child ended without being killed');
 
     const completeTempLeft = await hasCompleteTemp(dir);
+    const backups = await backupHealth(dir); // before the reopen, which would take a fresh copy of its own
     const reopened = await openStore({ dir });
     await reopened.close();
     const present = new Set(reopened.data.nextSteps.map((s) => s.id));
@@ -86,10 +83,18 @@ async function runTrial(script: string, store: ChildStore, mode: KillMode): Prom
       unparseable: reopened.notice !== null || reopened.readOnly,
       midWrite: last === 'in-write',
       completeTempLeft,
+      ...backups,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Every backup the killed child left must still load: a kill during a backup may only leave a temp file. */
+async function backupHealth(dir: string): Promise<{ backups: number; backupsDamaged: number }> {
+  const names = (await readdir(join(dir, BACKUP_DIR)).catch(() => [] as string[])).filter((n) => !isTempFile(n));
+  const loaded = await Promise.all(names.map((n) => loadFile(join(dir, BACKUP_DIR, n)).catch(() => null)));
+  return { backups: names.length, backupsDamaged: loaded.filter((l) => l?.kind !== 'ok').length };
 }
 
 async function hasCompleteTemp(dir: string): Promise<boolean> {
@@ -129,6 +134,8 @@ export async function runKillTrials(options: {
     unparseable: count((t) => t.unparseable),
     midWrite: count((t) => t.midWrite),
     completeTempLeft: count((t) => t.completeTempLeft),
+    backups: count((t) => t.backups),
+    backupsDamaged: count((t) => t.backupsDamaged),
     ms: Math.round(performance.now() - started),
   };
 }
@@ -137,4 +144,5 @@ export const describeFigures = (label: string, f: KillFigures): string =>
   `${label}: ${f.trials} trials, ${f.acked} acked writes checked, lost = ${f.lost}, unparseable = ${f.unparseable}, ` +
   `mid-write kills ${f.midWrite} (${Math.round((100 * f.midWrite) / f.trials)}%; ` +
   `${f.completeTempLeft} left a complete temp file), ` +
+  `backups checked ${f.backups}, damaged = ${f.backupsDamaged}, ` +
   `${(f.ms / 1000).toFixed(1)} s`;

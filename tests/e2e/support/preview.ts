@@ -31,6 +31,8 @@ export interface PreviewOptions {
   testClock?: boolean;
   /** Reuse a data folder (e.g. to restart on the same data); default: a fresh temp folder, removed on stop. */
   dataDir?: string;
+  /** The built host to run; default `previewJs()` (the benchmarks pass their own snapshot of out/). */
+  entry?: string;
 }
 
 export interface Preview {
@@ -64,7 +66,7 @@ const READY = /^ready (http:\/\/127\.0\.0\.1:(\d+)\/)$/;
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'second-step-e2e-')));
-  const args = [previewJs(), '--data', dataDir, '--port', '0'];
+  const args = [options.entry ?? previewJs(), '--data', dataDir, '--port', '0'];
   if (options.testClock ?? true) args.push('--test-clock');
   if (options.now) args.push('--now', options.now);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

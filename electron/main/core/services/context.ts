@@ -24,11 +24,16 @@ export interface ServiceContext {
   onChanged(listener: () => void): void;
   /** Hotkeys the host could not register, as it last reported them. */
   hotkeyFailures: HotkeyFailure[];
+  /** Registers work to finish when the core closes, before the store does (timers, file watchers, syncs). */
+  onClose(hook: () => void | Promise<void>): void;
+  /** Runs the close hooks; `core.close()` calls it. */
+  close(): Promise<void>;
 }
 
 export function createContext(store: Store, clock: Clock, emit: EventListener): ServiceContext {
   let revision = 0;
   const changeListeners: (() => void)[] = [];
+  const closeHooks: (() => void | Promise<void>)[] = [];
   const announce = () => {
     revision += 1;
     emit('changed', { revision });
@@ -44,6 +49,10 @@ export function createContext(store: Store, clock: Clock, emit: EventListener): 
     nowIso: () => new Date(clock.now()).toISOString(),
     onChanged: (listener) => void changeListeners.push(listener),
     hotkeyFailures: [],
+    onClose: (hook) => void closeHooks.push(hook),
+    async close() {
+      await Promise.allSettled(closeHooks.splice(0).map((hook) => hook()));
+    },
     async mutate(change) {
       let result!: ReturnType<typeof change>;
       try {

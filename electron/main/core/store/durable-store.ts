@@ -11,6 +11,7 @@ import { StoreDocument, emptyDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
 import type { Clock } from '../clock';
 import type { BackupRing } from './backups';
+import { deduplicate } from './duplicate-ids';
 import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
 import { errorCode } from './fs-ops';
 import { writeFailed } from './notices';
@@ -83,6 +84,8 @@ export class DurableStore implements Store {
       // Never keep (or write) what the next start could not read back: it would be taken for a corrupt file.
       const checked = StoreDocument.safeParse(draft);
       if (!checked.success) throw new Error(`Refusing to save an invalid document: ${checked.error.issues[0]?.message}`);
+      const unique = deduplicate(checked.data);
+      if (unique.kind === 'conflict') throw new Error(`Refusing to save an ambiguous document: ${unique.reason}`);
       this.low.data = checked.data; // from here on the change is the rep's data, saved or not
       if (this.outage) {
         // Queued behind the failed save: the next retry writes it together with everything before it.

@@ -1,8 +1,9 @@
 // Runs in the main process and the preview host (Node). Turns the bytes of a store file (the live one or a backup)
 // into a validated document, or says precisely why not: read -> decode -> parse JSON -> check schemaVersion ->
-// migrate -> validate with zod. It never writes; what to do with a bad or newer file is open-store.ts's decision.
+// migrate -> validate with zod -> no two different records under one id. It never writes; what to do with a bad or newer file is open-store.ts's decision.
 import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION, StoreDocument } from '../../../../shared/domain';
+import { deduplicate } from './duplicate-ids';
 import { errorCode } from './fs-ops';
 import { MIGRATIONS, migrate, type Migration, type RawDocument } from './migrations';
 
@@ -46,7 +47,9 @@ export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = 
     const issue = parsed.error.issues[0];
     return { kind: 'unreadable', reason: `invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
   }
-  return { kind: 'ok', doc: parsed.data, migratedFrom: version < SCHEMA_VERSION ? version : null };
+  const unique = deduplicate(parsed.data);
+  if (unique.kind === 'conflict') return { kind: 'unreadable', reason: unique.reason };
+  return { kind: 'ok', doc: unique.doc, migratedFrom: version < SCHEMA_VERSION ? version : null };
 }
 
 /** Reads and interprets a file. Only a missing file is 'missing'; any other read error (permissions, I/O) throws,

@@ -1,7 +1,7 @@
 // Runs in the main process and the preview host (Node). The policy for opening the data folder — what happens to a
 // missing, good, older, unreadable or newer file. The one rule behind every branch: never write over a file that
-// could not be read. A bad file is moved aside untouched; a newer app's file is shown read-only and never written.
-import { mkdir } from 'node:fs/promises';
+// could not be read. A bad file is moved aside untouched; a newer app's file is shown read-only and never written;
+// a folder that refuses writes is opened read-only without touching anything in it.
 import { join } from 'node:path';
 import { emptyDocument } from '../../../../shared/domain';
 import { systemClock, type Clock } from '../clock';
@@ -15,6 +15,7 @@ import { loadFile, type LoadedFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
 import { newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
 import { quarantine } from './quarantine';
+import { openInReadOnlyFolder, writeRefusal } from './read-only-folder';
 import { readOnlyView } from './read-only-view';
 import type { Store, StoreLog } from './types';
 
@@ -61,7 +62,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     log,
   };
 
-  await mkdir(dir, { recursive: true });
+  const refusal = await writeRefusal(dir, fsOps);
+  if (refusal) {
+    log.error(`Store: ${dir} cannot be written (${refusal}); opening read-only`);
+    const opened = await openInReadOnlyFolder({ dir, code: refusal, backups: opening.backups, migrations, now: now() });
+    return new DurableStore(opened, opening.adapter, opening.backups, log, clock);
+  }
   for (const folder of [dir, opening.backups.dir]) {
     const removed = await removeLeftoverTemps(folder, fsOps);
     if (removed.length) log.info('Store: removed temp files left by an interrupted write', removed);

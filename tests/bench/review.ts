@@ -1,0 +1,147 @@
+// Runs in Node (`npm run bench`), driving Chromium against the browser preview on a seeded year of one rep's work
+// (tests/support/seed-year.ts, like the review's e2e test). Suite 3, the review:
+// - render a year: from navigation start to Today's calls on screen (MutationObserver sees the first row, then the
+//   next frame is painted), timed in the page on its own clock (performance.now() counts from navigation start);
+// - switch modes: click a tab -> next frame painted, timed in the page, every tab in turn.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, startPreview, type Browser, type Preview } from '../e2e/support';
+import { builtApp } from './built';
+import { dataFolder, NOW } from './data';
+import { goalMax, row, stats, type Row } from './report';
+import { seedYear } from '../support/seed-year';
+import { pageScript, type SuiteOptions, type SuiteResult } from './suite';
+
+const SUITE = 'Review';
+/** Today's calls: the first thing the review shows (its e2e test waits for the same). */
+const CONTENT = 'table.calls tbody tr';
+
+interface Painted {
+  content: number;
+  painted: number;
+  /** The page's ask for every mode's data: when it started and when its answer had arrived. */
+  fetchStart: number;
+  fetchEnd: number;
+  domContentLoaded: number;
+}
+
+/** Runs in the page before its scripts (addInitScript): stamps the first paint of Today's calls. */
+function watchContent() {
+  const selector = 'table.calls tbody tr';
+  const done = (content: number, painted: number) => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const ask = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/getReviewModes'));
+    (window as unknown as { __review: Painted }).__review = {
+      content,
+      painted,
+      fetchStart: ask?.startTime ?? Number.NaN,
+      fetchEnd: ask?.responseEnd ?? Number.NaN,
+      domContentLoaded: nav?.domContentLoadedEventEnd ?? Number.NaN,
+    };
+  };
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    observer.disconnect();
+    const content = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(content, performance.now());
+      channel.port2.postMessage(0);
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+export async function reviewSuite({ quick, log }: SuiteOptions): Promise<SuiteResult> {
+  const loads = quick ? 3 : 10;
+  const switchRounds = quick ? 2 : 5;
+  const app = await builtApp();
+  const doc = seedYear({ now: NOW, timeZone: 'UTC' });
+  const dataDir = await dataFolder(doc, 'review');
+  let preview: Preview | undefined;
+  let browser: Browser | undefined;
+  try {
+    preview = await startPreview({ now: NOW, dataDir, entry: join(app, 'main/preview.js') });
+    // The core's part alone, over HTTP from Node: every mode computed from the year.
+    const asks: number[] = [];
+    for (let i = 0; i < (quick ? 3 : 7); i++) {
+      const began = performance.now();
+      const reply = await preview.call('getReviewModes', { timeZone: 'UTC' });
+      if (!reply.ok) throw new Error(`getReviewModes: ${JSON.stringify(reply.error)}`);
+      asks.push(performance.now() - began);
+    }
+
+    browser = await launchBrowser();
+    const { page, problems } = await browser.newPage({ width: 1280, height: 900 });
+    await page.addInitScript(pageScript(watchContent));
+    log(`review: ${loads} loads of a year…`);
+    const painted: Painted[] = [];
+    for (let i = 0; i < loads; i++) {
+      await page.goto('about:blank');
+      await page.goto(preview.page('review.html'));
+      await page.waitForFunction(() => (window as unknown as { __review?: Painted }).__review !== undefined, undefined, { polling: 50 });
+      painted.push(await page.evaluate(() => (window as unknown as { __review: Painted }).__review));
+    }
+
+    // --- switch modes ---
+    const tabs = await page.getByRole('tab').count();
+    const rows: Row[] = [];
+    const contentStats = stats(painted.map((p) => p.painted));
+    rows.push(row(SUITE, `render a year: navigation → Today's calls painted (${doc.meetings.length} meetings)`, 'ms', painted.map((p) => p.painted), goalMax(100, 'ms', contentStats.median)));
+    rows.push(row(SUITE, '· of which getReviewModes in the page (request → answer)', 'ms', painted.map((p) => p.fetchEnd - p.fetchStart)));
+    rows.push(row(SUITE, '· getReviewModes from Node over HTTP (the core computing every mode)', 'ms', asks));
+    const notes = [
+      `A seeded year: ${doc.meetings.length} meetings, ${doc.nextSteps.length} steps, ${doc.threads.length} deals; the review opens on Today ` +
+        `(${NOW}, UTC). ${loads} navigations (about:blank in between; the first with a cold HTTP cache), page 1280 × 900.`,
+      `Median split of a load: DOMContentLoaded at ${stats(painted.map((p) => p.domContentLoaded)).median.toFixed(0)} ms, ` +
+        `getReviewModes asked at ${stats(painted.map((p) => p.fetchStart)).median.toFixed(0)} ms and answered at ${stats(painted.map((p) => p.fetchEnd)).median.toFixed(0)} ms, ` +
+        `Today's first row in the DOM at ${stats(painted.map((p) => p.content)).median.toFixed(0)} ms, painted at ${contentStats.median.toFixed(0)} ms.`,
+    ];
+    if (tabs < 2) {
+      rows.push({ suite: SUITE, case: 'switch mode (tab click → painted)', unit: 'ms', median: null, spread: '', skipped: 'the review has no tabs yet', goal: '≤ 16 ms' });
+    } else {
+      log(`review: ${switchRounds} rounds of ${tabs} tab switches…`);
+      const byTab = new Map<string, number[]>();
+      /** Elements in the tab's panel right after the switch: what React had to create. */
+      const domSize = new Map<string, number>();
+      for (let r = 0; r < switchRounds; r++) {
+        for (let i = 1; i <= tabs; i++) {
+          const index = i % tabs; // ends each round back on Today
+          const { name, ms, nodes } = await page.evaluate(async (n) => {
+            const tab = document.querySelectorAll<HTMLElement>('[role="tab"]')[n]!;
+            const started = performance.now();
+            tab.click();
+            await new Promise<void>((done) =>
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => done();
+                channel.port2.postMessage(0);
+              }),
+            );
+            const nodes = document.querySelectorAll('[role="tabpanel"] *').length;
+            return { name: (tab.textContent ?? '').replace(/\s+\d+\s+\w+$/, '').trim(), ms: performance.now() - started, nodes };
+          }, index);
+          if (!byTab.has(name)) byTab.set(name, []);
+          domSize.set(name, nodes);
+          byTab.get(name)!.push(ms);
+          await new Promise((done) => setTimeout(done, 100)); // let a mode's own fetch (Plan) settle
+        }
+      }
+      const all = [...byTab.values()].flat();
+      const switches = stats(all);
+      rows.push(row(SUITE, `switch mode (tab click → painted), all ${tabs} tabs`, 'ms', all, goalMax(16, 'ms', switches.median)));
+      const slowest = [...byTab].sort((a, b) => stats(b[1]).median - stats(a[1]).median)[0]!;
+      rows.push(row(SUITE, `· slowest tab: ${slowest[0]}`, 'ms', slowest[1], goalMax(16, 'ms', stats(slowest[1]).median)));
+      notes.push(
+        `Switches per tab (median ms, elements in the panel): ${[...byTab].map(([name, ms]) => `${name} ${stats(ms).median.toFixed(1)} (${domSize.get(name)})`).join(', ')}. ` +
+          'Click → next frame painted, in the page; a mode that fetches its own data after the switch (Plan) shows its first frame within this time and fills in after its fetch.',
+      );
+    }
+    if (problems().length) notes.push(`Page problems seen: ${problems().join(' | ')}`);
+    return { rows, notes };
+  } finally {
+    await browser?.close();
+    await preview?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
