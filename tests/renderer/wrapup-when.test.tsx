@@ -69,6 +69,14 @@ describe('wrap-up: when, jot and second look', () => {
     await click(button('Add to calendar (.ics)'));
     expect(fake.callsOf('exportInvite')).toEqual([{ nextStepId: 's1' }]);
     expect(created.map((b) => b.type)).toEqual(['text/calendar']);
+
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) }, configurable: true });
+    await click(button('Copy follow-up email'));
+    expect(copied[0]).toMatch(/^Next step: Demo for the ops team \(/);
+    expect(copied[0]).toContain('The point of it: show it on their data.');
+    expect(copied[0]).toContain("I'll bring their depot plan.");
+    expect(pageText()).toContain('Copied — paste it into a new email.');
   });
 
   it('sends a step with hard problems straight to the core, so its messages show', async () => {
