@@ -4,6 +4,7 @@
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import type { ReviewModes } from '../../../shared/views';
 import { api } from '../api';
+import { AttentionBanners } from './AttentionBanners';
 import { useCoreClock } from '../ui/clock';
 import { formatTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
@@ -159,6 +160,7 @@ export function ReviewApp() {
       <div className="review__banners">
         {state.data?.notice ? <Notice notice={state.data.notice} now={now} onAcknowledged={state.replace} /> : null}
         {modes && modes.pendingWrapUps.length > 0 ? <PendingWrapUps pending={modes.pendingWrapUps} /> : null}
+        <AttentionBanners state={state.data} />
         {review.error && !modes ? (
           <div className="banner banner--warning" role="alert">
             <p className="banner__title">{review.error.message}</p>
