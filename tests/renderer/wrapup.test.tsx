@@ -131,7 +131,7 @@ describe('wrap-up window', () => {
     fake.answer('getWrapUp', () => ok(done ? null : wrapUpView()));
     fake.answer('logNextStep', () => {
       done = true;
-      return ok({ step: { what: 'Demo with Dana', when: '2025-11-28T14:00:00.000Z' }, plannedMeeting: meeting({ id: 'm2' }) });
+      return ok({ step: { what: 'Demo with Dana', when: '2025-11-28T14:00:00.000Z', purpose: 'Show it on their data', bring: '' }, plannedMeeting: meeting({ id: 'm2' }) });
     });
     await render(<WrapUpApp />);
     await click(button('Log next step'));
