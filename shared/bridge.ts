@@ -39,6 +39,8 @@ export const METHOD_NAMES = [
   'addCalendar',
   'removeCalendar',
   'syncCalendars',
+  'pausePrompts',
+  'exportCsv',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const methodNames: readonly MethodName[] = METHOD_NAMES;

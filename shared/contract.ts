@@ -233,6 +233,14 @@ export const contract = {
   removeCalendar: method<{ removed: CalendarSource; cancelled: number }>()(ById),
   /** One calendar, or every enabled one. */
   syncCalendars: method<CalendarSyncResult[]>()(z.strictObject({ id: Id.optional() }).optional()),
+  /** Quiets the overlay's prompts for a while (the tray's "Pause prompts for an hour"); `minutes: 0` resumes. */
+  pausePrompts: method<{ pausedUntil: string | null }>()(
+    z.strictObject({
+      minutes: z.number().int().min(0, 'At least 0 minutes.').max(24 * 60, 'At most a day (1440 minutes).'),
+    }),
+  ),
+  /** Meetings and their next steps as CSV with CRM-import-friendly columns (see services/export-csv.ts). */
+  exportCsv: method<{ filename: string; csv: string }>()(NoInput),
 } satisfies Record<MethodName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

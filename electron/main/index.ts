@@ -7,7 +7,7 @@ import { createCore, type Core, type CoreLog } from './core';
 import { systemClock, type Clock } from './core/clock';
 import { registerAppScheme, serveRendererFiles } from './platform/app-protocol';
 import { registerIpc } from './platform/ipc';
-import { offerDueCalls } from './platform/notifications';
+import { offerDueCalls, remindEndOfDay } from './platform/notifications';
 import { registerHotkeys } from './platform/shortcuts';
 import { closeCoreOnQuit, enforceWrapUpPolicy, type WrapUpPolicy } from './platform/lifecycle';
 import { openLogFile } from './platform/log-file';
@@ -15,6 +15,7 @@ import { followStartAtLogin } from './platform/login-item';
 import { installAppMenu } from './platform/menu';
 import { appIconPath, dataDir, logsDir, useProfileFromCommandLine } from './platform/paths';
 import { applySecurity } from './platform/security';
+import { createTray } from './platform/tray';
 import { catchUncaughtErrors, createErrorReporter } from './platform/uncaught-errors';
 import { createWindows, type Windows } from './platform/windows';
 import { createPages } from './platform/windows/pages';
@@ -83,6 +84,8 @@ export async function main({ clock = systemClock, log = console, platform = proc
   windows.prepare('overlay');
   registerHotkeys({ core, windows, log });
   offerDueCalls({ core, log, platform });
+  remindEndOfDay({ core, showReview: () => void windows.show('review') });
+  createTray({ core, windows, platform, appPath: app.getAppPath(), log });
   windows.show('review');
   policy.reopenOwedWrapUp();
   // A second launch, or a click on the Dock icon, brings the home window forward.

@@ -4,8 +4,8 @@ export const FOOTER = `
 ## How to run
 
 \`\`\`
-npm run bench                       # every suite, ~10 minutes on the shared 2-core machine; writes this file
-BENCH_QUICK=1 npm run bench         # fewer samples, 10 s idle window (~5 minutes)
+npm run bench                       # every suite, ~8 minutes on the shared 2-core machine; writes this file
+BENCH_QUICK=1 npm run bench         # fewer samples, 10 s idle window (~3 minutes)
 npm run bench -- --only=store,calendar        # some suites; add --doc to write this file anyway
 \`\`\`
 
@@ -26,7 +26,7 @@ load averages of 3–12 from other engineers' test runs while these ran.
 
 The breakdown rows show where a write goes: \`update\` clones the whole document (structuredClone), validates all of it
 with zod, checks every id (one JSON.stringify per record), serialises all of it (indented) and only then writes and
-fsyncs. The disk part is a few percent; the CPU part is linear in history and synchronous, so at 10 years one logged
+fsyncs. The disk part is about a tenth; the CPU part is linear in history and synchronous, so at 10 years one logged
 step blocks the main process — and with it the overlay's events — for seconds. Two changes, in this order:
 
 1. **Per-year archive files.** The live file keeps only the working set: settings, open deals, meetings not yet done
@@ -61,11 +61,15 @@ conf rewrites its whole file too (and reads and parses it twice per \`set\`), so
 
 ### Review
 
-Most of a load is the page's own start (its JS evaluated: React and the review code) and the core computing every mode
-of the year on each \`getReviewModes\`; rendering Today is a few tens of ms. Pre-create the review window hidden (as the
-overlay) so the JS start is paid at app start, keep the computed modes in the core and update them on change instead of
-recomputing the year per ask, and send the selected mode first. Tab switches that miss 16 ms render long lists
-(Follow-ups, Threads: hundreds of rows for a year): render the first screenful and the rest on scroll, or page them.
+A load is a chain (see the split in the notes): the page arrives and its scripts are evaluated (React and the review
+code), the app asks \`getState\` and \`getReviewModes\` — the core computes every mode of the year on each ask — and only
+then renders Today; the render and paint themselves are a few tens of ms. Pre-create the review window hidden (as the
+overlay) so the page start is paid at app start and showing it is only the data, keep the computed modes in the core and
+update them on change instead of recomputing the year per ask, and send the selected mode first.
+A tab switch is cheap in script (React commits in a couple of ms); the time goes into waiting for the next frame and
+the browser's style, layout and paint of a page with hundreds of rows, which headless Chromium rasterises in software
+here (a rep's GPU does it faster, so this row overstates). To bring it under a frame, lay out less per switch:
+\`content-visibility: auto\` on long lists and sections, or render the first screenful and the rest on scroll.
 
 ### Main process
 

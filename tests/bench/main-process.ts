@@ -149,10 +149,10 @@ export async function mainProcessSuite({ quick, log }: SuiteOptions): Promise<Su
     `Each package alone, in its own process (median ms): ${[...perPackage].sort((a, b) => stats(b[1]).median - stats(a[1]).median).map(([p, ms]) => `${p} ${stats(ms).median.toFixed(0)}`).join(', ')}. ` +
       'The main bundle keeps its dependencies external (electron-vite’s default for main), so `import { format } from "date-fns"` loads the whole of date-fns ' +
       'and zod loads in full: bundling them into main (tree-shaken) and importing node-ical on the first calendar sync would remove most of the import time.',
-    `The built core's own code costs the difference between the bundle and its packages: about ${(bundleStats.median - depsStats.median).toFixed(0)} ms of ${bundleStats.median.toFixed(0)} ms; ` +
-      'a package imported at the top of the bundle but used only later (node-ical for calendars, ical-generator for invites) could be imported on first use.',
-    `A core with 10 y: heap ${stats(ten.map((m) => m.heapUsedMB)).median.toFixed(0)} MB in all, process RSS ${stats(ten.map((m) => m.rssMB)).median.toFixed(0)} MB ` +
-      '(the whole document lives in memory as objects, several times its size on disk).',
+    `The built core's own code is the difference between the bundle and its packages: about ${(bundleStats.median - depsStats.median).toFixed(0)} ms of ${bundleStats.median.toFixed(0)} ms.`,
+    `Memory: a fresh process imports the core, then (after GC) opens a core on the data folder and asks getState; the row is the heap after GC minus the heap before. ` +
+      `With 10 y the process has ${stats(ten.map((m) => m.heapUsedMB)).median.toFixed(0)} MB of heap in use and an RSS of ${stats(ten.map((m) => m.rssMB)).median.toFixed(0)} MB; ` +
+      'the whole document is held in memory (the store keeps every record of every year), which the archive files proposed below would bound.',
   ];
   return { rows, notes };
 }

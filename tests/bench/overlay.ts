@@ -38,22 +38,21 @@ interface BenchWindow {
 /** Runs in the page before any of its scripts (addInitScript). Self-contained: serialised with toString. */
 function instrument() {
   const arrivals: number[] = [];
-  const Original = window.EventSource;
   // The preview bridge's one EventSource: stamp each `changed` event before the bridge hands it on.
-  class StampedEventSource extends Original {
-    override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
-      if (type === 'changed' && typeof listener === 'function') {
-        const inner = listener;
-        super.addEventListener(type, (event) => {
-          arrivals.push(performance.now());
-          inner.call(this, event);
-        }, options);
-        return;
-      }
-      super.addEventListener(type, listener, options);
-    }
-  }
-  Object.defineProperty(window, 'EventSource', { value: StampedEventSource, configurable: true, writable: true });
+  const original = EventSource.prototype.addEventListener;
+  EventSource.prototype.addEventListener = function (
+    this: EventSource,
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    if (type !== 'changed' || typeof listener !== 'function') return original.call(this, type, listener, options);
+    const inner = listener;
+    return original.call(this, type, function (this: EventSource, event: Event) {
+      arrivals.push(performance.now());
+      inner.call(this, event);
+    }, options);
+  } as typeof original;
 
   const nowText = () => document.querySelector('.overlay__now-text')?.textContent ?? '';
   const api = () => (window as unknown as { api: Record<string, (input: unknown) => Promise<{ ok: boolean }>> }).api;
@@ -71,7 +70,7 @@ function instrument() {
             channel.port1.onmessage = () => {
               const painted = performance.now();
               const arrival = arrivals.find((a) => a >= call) ?? Number.NaN;
-              const ask = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/getLive') && e.startTime >= arrival);
+              const ask = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes('/api/getLive') && e.startTime >= arrival);
               resolve({ call, arrival, dom, frame, painted, refetch: ask ? ask.responseEnd - ask.startTime : Number.NaN });
             };
             channel.port2.postMessage(0);
@@ -145,7 +144,7 @@ export async function overlaySuite({ quick, log }: SuiteOptions): Promise<SuiteR
     const { product: version } = await session.send('Browser.getVersion');
     await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     const timerBefore = await page.locator('.overlay__elapsed').textContent();
-    const windows: { task: number; process: number; script: number; wall: number }[] = [];
+    const windows: { task: number; process: number; script: number; layout: number; style: number; wall: number }[] = [];
     let previous = await metrics(session);
     let previousAt = performance.now();
     for (let w = 0; w < idleWindows; w++) {
@@ -157,6 +156,8 @@ export async function overlaySuite({ quick, log }: SuiteOptions): Promise<SuiteR
         task: (current['TaskDuration']! - previous['TaskDuration']!) / wall,
         process: current['ProcessTime'] === undefined ? Number.NaN : (current['ProcessTime'] - previous['ProcessTime']!) / wall,
         script: (current['ScriptDuration']! - previous['ScriptDuration']!) / wall,
+        layout: (current['LayoutDuration']! - previous['LayoutDuration']!) / wall,
+        style: (current['RecalcStyleDuration']! - previous['RecalcStyleDuration']!) / wall,
         wall,
       });
       previous = current;
@@ -235,10 +236,11 @@ export async function overlaySuite({ quick, log }: SuiteOptions): Promise<SuiteR
         `overlay page 320 × 420 in headless ${version} (launchBrowser of tests/e2e/support: --disable-gpu, software compositing).`,
       `Where the time goes (medians): event → DOM ${dom.median.toFixed(1)} ms, of which the refetch of getLive (request → answer, over the preview's HTTP) ` +
         `${refetch.median.toFixed(1)} ms (p95 ${refetch.p95.toFixed(1)}) and the rest React's render and commit; ` +
-        `DOM → frame ${frameWait.median.toFixed(1)} ms (p95 ${frameWait.p95.toFixed(1)}: waiting for the next vsync-paced frame), frame → painted ${afterFrame.median.toFixed(1)} ms. ` +
+        `DOM → next frame ${frameWait.median.toFixed(1)} ms (p95 ${frameWait.p95.toFixed(1)}), frame → painted ${afterFrame.median.toFixed(1)} ms (p95 ${afterFrame.p95.toFixed(1)}). ` +
         'In Electron the refetch is an IPC round trip instead of HTTP on 127.0.0.1.',
       `Idle: ${windows.length} windows of ${(idleSeconds / idleWindows).toFixed(0)} s; main thread ${idleMean.toFixed(3)}% of a core ` +
-        `(script ${(mean(windows.map((w) => w.script)) * 100).toFixed(3)}%)` +
+        `(of which script ${(mean(windows.map((w) => w.script)) * 100).toFixed(3)}%, style ${(mean(windows.map((w) => w.style)) * 100).toFixed(3)}%, ` +
+        `layout ${(mean(windows.map((w) => w.layout)) * 100).toFixed(3)}%; the rest is paint and task overhead of the once-a-second timer re-render, software-rasterised here)` +
         (windows.every((w) => Number.isFinite(w.process)) ? `, whole renderer process mean ${(mean(windows.map((w) => w.process)) * 100).toFixed(3)}% (includes the compositor and IO threads).` : '.') +
         ` The timer moved from ${timerBefore} to ${timerAfter}.`,
       `Chunks per window: ${['overlay', 'wrapup', 'review'].map((n) => `${n}: ${perWindow(n).map((f) => `${f} ${(sizes.get(f) ?? 0).toFixed(1)} KB`).join(' + ')}`).join('; ')}. ` +

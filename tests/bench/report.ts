@@ -166,6 +166,13 @@ export interface Report {
   footer: string;
 }
 
+/** "Store 10, Overlay 3": how many rows of each suite. */
+const bySuite = (rows: readonly Row[]) => {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.suite, (counts.get(r.suite) ?? 0) + 1);
+  return [...counts].map(([suite, n]) => `${suite} ${n}`).join(', ');
+};
+
 export async function writeDoc(path: string, r: Report): Promise<void> {
   const m = r.machineAtStart;
   const met = r.rows.filter((x) => x.met === true).length;
@@ -184,7 +191,7 @@ export async function writeDoc(path: string, r: Report): Promise<void> {
       `${r.loadAtEnd} at the end), so single figures are noisy; trust the medians and the ratios (both sides of a ratio ` +
       'see the same noise) more than any one sample.',
     '',
-    `**Goals:** ${met} met, ${missed.length} missed${missed.length ? ` (${missed.map((x) => `${x.suite}: ${x.case}`).join('; ')})` : ''}.`,
+    `**Goals:** ${met} met, ${missed.length} missed${missed.length ? ` (${bySuite(missed)}; the rows marked MISSED, causes in the notes below)` : ''}.`,
     '',
     markdownTable(r.rows),
     '',

@@ -62,6 +62,7 @@ try {
 
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`\n${consoleTable(rows)}\n\n`);
+for (const n of notes) process.stdout.write(`${n.suite}:\n${n.lines.map((l) => `  - ${l}`).join('\n')}\n`);
 process.stdout.write(`${quick ? 'quick mode, ' : ''}${seconds.toFixed(0)} s in all on ${machineAtStart.cpu} (${machineAtStart.cores} cores, Node ${machineAtStart.node})\n`);
 if (writeTheDoc) {
   const command = `${quick ? 'BENCH_QUICK=1 ' : ''}npm run bench${onlyArg ? ` -- --only=${onlyArg} --doc` : ''}`;

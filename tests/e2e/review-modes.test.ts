@@ -21,6 +21,7 @@ const TABS = [
   { name: /^Tomorrow \d+ unprepared$/, slug: 'tomorrow', heading: /^Tomorrow, Thursday/ },
   { name: /^Metrics$/, slug: 'metrics', heading: /^Metrics$/ },
   { name: /^Plan$/, slug: 'plan', heading: /^Meetings$/ },
+  { name: /^Settings$/, slug: 'settings', heading: /^Settings$/ },
 ] as const;
 
 let preview: Preview;
@@ -115,7 +116,7 @@ describe('the end-of-day review on a year of data', () => {
       await checkAxe(`review ${tab.slug}`);
     }
     await page.emulateMedia({ colorScheme: 'dark' });
-    for (const tab of TABS.filter((t) => ['today', 'follow-ups', 'threads', 'metrics'].includes(t.slug))) {
+    for (const tab of TABS.filter((t) => ['today', 'follow-ups', 'threads', 'metrics', 'settings'].includes(t.slug))) {
       await page.getByRole('tab', { name: tab.name }).click();
       await page.getByRole('heading', { level: 2, name: tab.heading }).waitFor();
       await screenshot(page, `review-${tab.slug}-dark`);
@@ -155,7 +156,7 @@ describe('the end-of-day review on a year of data', () => {
     await page.keyboard.press('ArrowRight'); // wraps to Today
     await page.getByRole('heading', { level: 2, name: /^Today, Wednesday/ }).waitFor();
     await page.keyboard.press('End');
-    await page.getByRole('heading', { level: 2, name: /^Meetings$/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Settings$/ }).waitFor();
     await page.keyboard.press('Home');
     expect(await focusedName()).toBe('tab:Today');
     // Tab leaves the tab list for the panel: the other tabs are not Tab stops.

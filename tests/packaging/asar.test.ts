@@ -39,11 +39,12 @@ const appFiles = () => files.filter((path) => !path.startsWith('node_modules/'))
 const readJson = (path: string) => JSON.parse(extractFile(packed.asar, path).toString('utf8')) as Record<string, unknown>;
 
 describe('app.asar', () => {
-  it('holds the built app: every bundle of out/main, out/preload and out/renderer, package.json and the window icon', () => {
+  it('holds the built app: every bundle of out/main, out/preload and out/renderer, package.json, the window icon and the tray icons', () => {
     const built = ['out/main', 'out/preload', 'out/renderer']
       .flatMap(projectFiles)
       .filter((path) => path !== 'out/main/preview.js' && !path.endsWith('.map'));
-    expect(appFiles().sort()).toEqual([...built, 'package.json', 'resources/icons/512x512.png'].sort());
+    const tray = ['tray.png', 'tray@2x.png', 'trayTemplate.png', 'trayTemplate@2x.png'].map((f) => `resources/tray/${f}`);
+    expect(appFiles().sort()).toEqual([...built, 'package.json', 'resources/icons/512x512.png', ...tray].sort());
   });
 
   it('starts where package.json says, with the preload and the pages the windows load', () => {

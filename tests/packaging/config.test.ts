@@ -50,6 +50,7 @@ describe('electron-builder.yml', () => {
     expect(files.filter((pattern) => !pattern.startsWith('!') && !pattern.startsWith('out/'))).toEqual([
       'package.json',
       'resources/icons/512x512.png',
+      'resources/tray/*.png',
     ]);
     expect(config).toMatchObject({ npmRebuild: false, buildDependenciesFromSource: false });
   });

@@ -28,11 +28,11 @@ describe('review tabs', () => {
   it('names each tab with what needs doing, and opens on Today', async () => {
     await render(<ReviewApp />);
     expect(byRole('tablist')[0]!.getAttribute('aria-label')).toBe('Review');
-    expect(tabs().map(accessibleName)).toEqual(['Today', 'Follow-ups 2 due', 'Threads 2 stalled', 'Tomorrow 1 unprepared', 'Metrics', 'Plan']);
+    expect(tabs().map(accessibleName)).toEqual(['Today', 'Follow-ups 2 due', 'Threads 2 stalled', 'Tomorrow 1 unprepared', 'Metrics', 'Plan', 'Settings']);
     expect(tab(/^Today/).getAttribute('aria-selected')).toBe('true');
     expect(panel().getAttribute('aria-labelledby')).toBe(tab(/^Today/).id);
     // One Tab stop: the selected tab.
-    expect(tabs().map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
+    expect(tabs().map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1]);
   });
 
   it('moves between tabs with the arrow keys, Home and End — focus and selection together, wrapping', async () => {
@@ -43,11 +43,11 @@ describe('review tabs', () => {
     expect(document.activeElement!.getAttribute('aria-selected')).toBe('true');
     expect(panel().textContent).toContain('Due today');
     await key(document.activeElement as HTMLElement, { key: 'End' });
-    expect(accessibleName(document.activeElement!)).toBe('Plan');
+    expect(accessibleName(document.activeElement!)).toBe('Settings');
     await key(document.activeElement as HTMLElement, { key: 'ArrowRight' });
     expect(accessibleName(document.activeElement!)).toBe('Today');
     await key(document.activeElement as HTMLElement, { key: 'ArrowLeft' });
-    expect(accessibleName(document.activeElement!)).toBe('Plan');
+    expect(accessibleName(document.activeElement!)).toBe('Settings');
     await key(document.activeElement as HTMLElement, { key: 'Home' });
     expect(accessibleName(document.activeElement!)).toBe('Today');
     expect(location.hash).toBe('#today');

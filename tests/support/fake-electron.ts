@@ -424,11 +424,59 @@ export const screen = Object.assign(new EventEmitter(), {
 
 export const Menu = {
   current: undefined as unknown,
-  buildFromTemplate: (template: unknown[]) => ({ template }),
+  buildFromTemplate: <T>(template: T[]) => ({ template }),
   setApplicationMenu(menu: unknown) {
     Menu.current = menu;
   },
 };
+
+/** Test helper: `nativeImage.created` lists the paths images were read from. */
+export class NativeImage {
+  template = false;
+  constructor(readonly path: string) {}
+  setTemplateImage(template: boolean): void {
+    this.template = template;
+  }
+  isEmpty(): boolean {
+    return false;
+  }
+}
+export const nativeImage = {
+  created: [] as string[],
+  createFromPath(path: string): NativeImage {
+    nativeImage.created.push(path);
+    return new NativeImage(path);
+  },
+};
+
+type FakeMenuItem = { label?: string; type?: string; click?: () => void };
+
+/** Trays created, newest last (test helper: `Tray.created`; `menuItem(label)` clicks like the rep). */
+export class Tray extends EventEmitter {
+  static readonly created: Tray[] = [];
+  menu: { template: FakeMenuItem[] } | null = null;
+  tooltip = '';
+  destroyed = false;
+  constructor(readonly image: NativeImage) {
+    super();
+    Tray.created.push(this);
+  }
+  setContextMenu(menu: { template: FakeMenuItem[] } | null): void {
+    this.menu = menu;
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  /** Test helper: the menu item with this label. */
+  menuItem(label: string): FakeMenuItem {
+    const item = this.menu?.template.find((i) => i.label === label);
+    if (!item) throw new Error(`no tray menu item '${label}'`);
+    return item;
+  }
+}
 
 interface MessageBoxOptions {
   message: string;
@@ -474,6 +522,8 @@ export function resetFakeElectron({ userData, appPath = '/fake/app' }: { userDat
   screen.displays = [laptopDisplay];
   globalShortcut.taken.clear();
   Menu.current = undefined;
+  Tray.created.length = 0;
+  nativeImage.created.length = 0;
   dialog.errors.length = 0;
   dialog.messageBoxes.length = 0;
   dialog.response = 0;

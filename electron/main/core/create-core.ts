@@ -17,6 +17,9 @@ import { invitesService } from './services/invites';
 import { settingsService } from './services/settings';
 import { unheldCallsService } from './services/unheld-calls';
 import { wrapUpService } from './services/wrap-up';
+import { startEndOfDay } from './services/end-of-day';
+import { exportCsvService } from './services/export-csv';
+import { promptsPauseService } from './services/prompts-pause';
 
 export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): Promise<Core> {
   const store = await openStore({ dir: dataDir, now: () => clock.now(), clock, ...(log ? { log } : {}), ...(fsOps ? { fsOps } : {}) });
@@ -37,8 +40,11 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
     ...reviewModesService(ctx),
     ...followUpsService(ctx),
     ...calendarsService(ctx),
+    ...promptsPauseService(ctx),
+    ...exportCsvService(ctx),
   };
   startCallReminders(ctx);
+  const endOfDay = startEndOfDay(ctx);
   const stopClock = clock.onJump((now) => emit('clock', { now }));
   return {
     handlers,
@@ -60,6 +66,7 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
           doc.settings.overlay.lastDisplay = displayId;
         }),
     },
+    endOfDay,
     hotkeys: {
       current: () => effectiveHotkeys(store.data.settings),
       run: (action) => runHotkey(handlers, action, store.data.meetings.find((m) => m.status === 'live')?.id ?? null),

@@ -5,6 +5,7 @@ import type { HotkeyAction } from '../../../shared/domain';
 import type { Rect, SavedPlacement } from '../../../shared/rules/overlay-placement';
 import type { Clock } from './clock';
 import type { HostAction, HotkeyFailure } from './hotkeys';
+import type { EndOfDay } from './services/end-of-day';
 import type { FsOps } from './store/fs-ops';
 import type { Store, StoreLog } from './store/types';
 
@@ -37,6 +38,8 @@ export interface Core {
     saved(): SavedPlacement & { compact: boolean; opacity: number };
     save(displayId: string, bounds: Rect): Promise<void>;
   };
+  /** The end-of-day reminder: the host adds its own nudge (a notification) when it fires. */
+  endOfDay: EndOfDay;
   hotkeys: {
     /** The accelerators in force: the rep's choices over this OS's defaults. */
     current(): Record<HotkeyAction, string>;

@@ -28,3 +28,17 @@ export function offerDueCalls({ core, log, platform }: { core: Pick<Core, 'onEve
     notification.show();
   });
 }
+
+/** At the end of the workday (the core decides when, and skips a day already reviewed): the review window opens by
+ * itself, and a notification says why; a click brings the review forward. */
+export function remindEndOfDay({ core, showReview }: { core: Pick<Core, 'endOfDay'>; showReview: () => void }): void {
+  if (!Notification.isSupported()) return;
+  core.endOfDay.onDue(() => {
+    const notification = new Notification({
+      title: 'Time to review your day',
+      body: 'Check today’s next steps, what is due, and prepare tomorrow’s calls.',
+    });
+    notification.on('click', showReview);
+    notification.show();
+  });
+}

@@ -18,11 +18,12 @@ import { ThreadsMode } from './modes/ThreadsMode';
 import { TodayMode } from './modes/TodayMode';
 import { TomorrowMode } from './modes/TomorrowMode';
 import { dayLabel, useReviewModes, windowTimeZone } from './review-modes';
+import { SettingsMode } from './settings/SettingsMode';
 import './modes/modes.css';
 
 const getState = () => api.getState();
 
-const MODES = ['today', 'follow-ups', 'threads', 'tomorrow', 'metrics', 'plan'] as const;
+const MODES = ['today', 'follow-ups', 'threads', 'tomorrow', 'metrics', 'plan', 'settings'] as const;
 type Mode = (typeof MODES)[number];
 
 const modeFromHash = (): Mode | null => {
@@ -48,6 +49,7 @@ function tabsFor(modes: ReviewModes | undefined): Tab<Mode>[] {
     { key: 'tomorrow', label: <>Tomorrow{counts ? <Count n={counts.unprepared} what="unprepared" tone="warning" /> : null}</> },
     { key: 'metrics', label: 'Metrics' },
     { key: 'plan', label: 'Plan' },
+    { key: 'settings', label: 'Settings' },
   ];
 }
 
@@ -66,6 +68,8 @@ const ModePanel = memo(function ModePanel({ mode, modes, now }: { mode: Mode; mo
       return <MetricsMode view={modes.metrics} />;
     case 'plan':
       return <PlanMode now={now} />;
+    case 'settings':
+      return <SettingsMode now={now} />;
   }
 });
 

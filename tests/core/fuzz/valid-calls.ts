@@ -100,6 +100,8 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
   acknowledgeNotice: none<'acknowledgeNotice'>(fc.constantFrom(undefined, {})),
   releaseFocus: none<'releaseFocus'>(fc.constantFrom(undefined, {})),
   getSettings: none<'getSettings'>(fc.constantFrom(undefined, {})),
+  exportCsv: none<'exportCsv'>(fc.constantFrom(undefined, {})),
+  pausePrompts: none<'pausePrompts'>(fc.integer({ min: 0, max: 24 * 60 }).map((minutes) => ({ minutes }))),
   updateSettings: fc
     .record(
       {

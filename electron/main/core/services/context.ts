@@ -24,6 +24,8 @@ export interface ServiceContext {
   onChanged(listener: () => void): void;
   /** Hotkeys the host could not register, as it last reported them. */
   hotkeyFailures: HotkeyFailure[];
+  /** Until when (ms) the overlay's prompts are paused; null when they are not (see services/prompts-pause.ts). */
+  promptsPausedUntil: number | null;
   /** Registers work to finish when the core closes, before the store does (timers, file watchers, syncs). */
   onClose(hook: () => void | Promise<void>): void;
   /** Runs the close hooks; `core.close()` calls it. */
@@ -49,6 +51,7 @@ export function createContext(store: Store, clock: Clock, emit: EventListener): 
     nowIso: () => new Date(clock.now()).toISOString(),
     onChanged: (listener) => void changeListeners.push(listener),
     hotkeyFailures: [],
+    promptsPausedUntil: null,
     onClose: (hook) => void closeHooks.push(hook),
     async close() {
       await Promise.allSettled(closeHooks.splice(0).map((hook) => hook()));

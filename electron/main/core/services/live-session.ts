@@ -9,6 +9,7 @@ import { duePrompt, nextPromptChange } from '../../../../shared/rules/prompt-sch
 import { isGated, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { effectiveHotkeys } from '../hotkeys';
 import { conflict, invalid } from '../errors';
+import { promptsPaused } from './prompts-pause';
 import { advance, findMeeting, findThread, type ServiceContext } from './context';
 
 const MINUTE = 60_000;
@@ -104,7 +105,7 @@ export function liveSessionService(ctx: ServiceContext) {
         meeting,
         thread: findThread(doc, meeting.threadId),
         waitingWrapUps: pendingWrapUps(doc).length,
-        prompt: duePrompt(meeting, meeting.promptAnswers, doc.settings.prompts, ctx.clock.now()),
+        prompt: promptsPaused(ctx) ? null : duePrompt(meeting, meeting.promptAnswers, doc.settings.prompts, ctx.clock.now()),
         hotkeys: effectiveHotkeys(doc.settings),
         compact: doc.settings.overlay.compact,
       };

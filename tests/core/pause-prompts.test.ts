@@ -1,0 +1,33 @@
+// "Pause prompts for an hour" (the tray): the live call shows no prompt until the pause ends.
+import { afterEach, expect, it } from 'vitest';
+import { discoveryCall, minutes, openTestCore, T0, type TestCore } from '../support/core-harness';
+
+let t: TestCore;
+afterEach(async () => t?.dispose());
+
+it('hides the due prompt while paused, and brings it back when the pause ends or is lifted', async () => {
+  t = await openTestCore();
+  const meeting = await t.ok('createMeeting', discoveryCall());
+  t.clock.set(T0 + minutes(60));
+  await t.ok('startMeeting', { id: meeting.id });
+  const prompt = async () => (await t.ok('getLive'))?.prompt?.kind ?? null;
+  expect(await prompt()).toBe('confirm-purpose');
+
+  expect(await t.ok('pausePrompts', { minutes: 60 })).toEqual({ pausedUntil: new Date(T0 + minutes(120)).toISOString() });
+  expect(await prompt()).toBeNull();
+  const changes = t.events.filter((e) => e.event === 'changed').length;
+  t.clock.set(T0 + minutes(120));
+  expect(t.events.filter((e) => e.event === 'changed').length).toBeGreaterThan(changes);
+  expect(await prompt()).not.toBeNull();
+
+  await t.ok('pausePrompts', { minutes: 30 });
+  expect(await prompt()).toBeNull();
+  expect(await t.ok('pausePrompts', { minutes: 0 })).toEqual({ pausedUntil: null });
+  expect(await prompt()).not.toBeNull();
+});
+
+it('refuses a pause longer than a day, in plain words', async () => {
+  t = await openTestCore();
+  const reply = await t.call('pausePrompts', { minutes: 5000 });
+  expect(reply).toMatchObject({ ok: false, error: { code: 'invalid', fields: { minutes: 'At most a day (1440 minutes).' } } });
+});
