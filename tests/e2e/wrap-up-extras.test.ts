@@ -45,9 +45,14 @@ describe('wrap-up extras', () => {
     await page.getByRole('button', { name: 'It happened' }).click();
     await page.getByRole('heading', { name: 'Wrap up: Pricing review with Bill' }).waitFor();
 
+    // The coach speaks as the rep types: a vague action is called out, and a typed time is read back as a date.
+    await page.getByLabel('Next step', { exact: true }).fill('follow up');
+    await page.getByText('“follow up” is vague — what exactly happens, and what is it for?').waitFor();
+    await page.getByLabel('Say when').fill('wed 2pm');
+    await page.getByText('→ Wednesday, Mar 4, 02:00 PM').waitFor();
+
     // Type part of the step, then restart the preview on the same data folder: every word comes back.
     await page.getByLabel('Next step', { exact: true }).fill('Proposal walkthrough with Bill and finance');
-    await page.getByLabel('Say when').fill('wed 2pm');
     await page.waitForTimeout(900); // the draft is saved ~400 ms after typing stops
     await page.close();
     await preview.stop();
