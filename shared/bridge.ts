@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'updateMeeting',
   'startMeeting',
   'startNextMeeting',
+  'startAdHocCall',
   'getLive',
   'confirmPurpose',
   'setAgendaItemDone',

@@ -182,6 +182,14 @@ export const contract = {
   startMeeting: method<Meeting>()(ById),
   /** The call due now (or within the hour) — what the "start next meeting" hotkey does. */
   startNextMeeting: method<Meeting>()(NoInput),
+  /** A call that was never planned: it still gets a point before it starts. */
+  startAdHocCall: method<Meeting>()(
+    z.strictObject({
+      account: requiredText('Who the call is with', 200),
+      purpose: requiredText('The purpose', 500),
+      minutes: z.number().int().min(5, 'At least 5 minutes.').max(240, 'At most 4 hours.').default(30),
+    }),
+  ),
   getLive: method<LiveView | null>()(NoInput),
   confirmPurpose: method<Meeting>()(ConfirmPurposeInput),
   setAgendaItemDone: method<Meeting>()(z.strictObject({ meetingId: Id, itemId: Id, done: z.boolean() })),

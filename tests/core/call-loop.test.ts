@@ -279,3 +279,17 @@ describe('editing a meeting', () => {
     });
   });
 });
+
+describe('an unplanned call', () => {
+  it('starts only with a point, on the open deal with that account', async () => {
+    t = await openTestCore();
+    const planned = await t.ok('createMeeting', discoveryCall());
+    expect(await t.call('startAdHocCall', { account: 'Acme Logistics', purpose: ' ' })).toMatchObject({
+      ok: false,
+      error: { fields: { purpose: 'The purpose is required.' } },
+    });
+    const call = await t.ok('startAdHocCall', { account: 'acme logistics', purpose: 'Answer their security questions' });
+    expect(call).toMatchObject({ status: 'live', threadId: planned.threadId, purpose: 'Answer their security questions' });
+    expect(Date.parse(call.end) - Date.parse(call.start)).toBe(minutes(30));
+  });
+});

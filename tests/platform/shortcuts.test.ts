@@ -64,6 +64,14 @@ describe('global hotkeys', () => {
     expect(driver.windowOf('overlay').isFocused()).toBe(false);
   });
 
+  it('with nothing planned, "start next meeting" brings up the overlay, with the keyboard, to give the call a point', async () => {
+    await driver.launch('linux');
+    await press(keys.startNextMeeting);
+    expect(driver.windowOf('overlay').isVisible()).toBe(true);
+    expect(driver.windowOf('overlay').isFocused()).toBe(true);
+    expect(await driver.call('overlay', 'getLive', {})).toBeNull();
+  });
+
   it('renews the registrations after the machine resumes', async () => {
     await driver.launch('linux');
     globalShortcut.unregisterAll(); // what some OSes do over sleep

@@ -105,7 +105,7 @@ describe('overlay', () => {
     let current: LiveView | null = null;
     fake.answer('getLive', () => ok(current));
     await render(<OverlayApp />);
-    expect(pageText()).toBe('No call in progress');
+    expect(document.querySelector('h1')?.textContent).toBe('No call in progress');
     current = liveView({ waitingWrapUps: 0 });
     await act(async () => fake.emit('changed', { revision: 2 }));
     await settle();
@@ -151,5 +151,16 @@ describe('overlay', () => {
     expect(queryButton('End call')).toBeNull();
     await click(button('Expand'));
     expect(fake.callsOf('updateSettings')).toEqual([{ overlay: { compact: false } }]);
+  });
+
+  it('with no call, offers to start an unplanned one — who it is with and its point first', async () => {
+    fake.answer('getLive', () => ok(null));
+    fake.answer('startAdHocCall', () => ({ ok: false, error: { code: 'invalid', message: 'Some fields need your attention.', fields: { purpose: 'The purpose is required.' } } }));
+    await render(<OverlayApp />);
+    expect(pageText()).toContain('No call in progress');
+    await type(byLabel('Who is the call with?'), 'Initech');
+    await click(button('Start call'));
+    expect(fake.callsOf('startAdHocCall')).toEqual([{ account: 'Initech', purpose: '' }]);
+    expect(pageText()).toContain('The purpose is required.');
   });
 });

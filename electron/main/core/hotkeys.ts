@@ -4,6 +4,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { HotkeyAction, Settings } from '../../../shared/domain';
 import { defaultHotkeys, type Platform } from '../../../shared/rules/hotkeys';
+import { UserError } from './errors';
 
 /** The OS this core runs on, in the hotkey rules' terms. */
 export const hostPlatform: Platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
@@ -13,8 +14,9 @@ export const effectiveHotkeys = (settings: Settings): Record<HotkeyAction, strin
   ...settings.hotkeys,
 });
 
-/** What only the host can do (it owns the windows). */
-export type HostAction = 'toggle-overlay' | 'toggle-click-through' | 'open-review';
+/** What only the host can do (it owns the windows). 'ad-hoc-call': nothing is planned now — bring up the overlay,
+ * with the keyboard, so the rep can give the unplanned call its point before it starts. */
+export type HostAction = 'toggle-overlay' | 'toggle-click-through' | 'open-review' | 'ad-hoc-call';
 
 export interface HotkeyFailure {
   action: HotkeyAction;
@@ -51,7 +53,13 @@ export async function runHotkey(handlers: Handlers, action: HotkeyAction, liveMe
       if (liveMeetingId) await handlers.endCall({ meetingId: liveMeetingId });
       break;
     case 'startNextMeeting':
-      await handlers.startNextMeeting({});
+      if (liveMeetingId) break;
+      try {
+        await handlers.startNextMeeting({});
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'conflict') return 'ad-hoc-call';
+        throw error;
+      }
       break;
   }
   return null;

@@ -26,6 +26,8 @@ export function registerHotkeys({ core, windows, log }: { core: HotkeyCore; wind
       windows.get('overlay')?.setIgnoreMouseEvents(clickThrough, { forward: true });
     },
     'open-review': () => void windows.show('review'),
+    // The rep pressed "start" to type who the call is with and its point: here taking focus is what they asked for.
+    'ad-hoc-call': () => windows.show('overlay').focus(),
   };
 
   const press = (action: HotkeyAction) => async () => {

@@ -14,6 +14,7 @@ import { CallTimer } from './CallTimer';
 import { CompactBar } from './CompactBar';
 import { LookToggle } from './LookToggle';
 import { PromptBar } from './PromptBar';
+import { QuickCall } from './QuickCall';
 import { PurposeCheck } from './PurposeCheck';
 
 const getLive = () => api.getLive();
@@ -23,9 +24,7 @@ export function OverlayApp() {
   if (live.data === undefined || live.data === null) {
     return (
       <main className="overlay overlay--idle">
-        <h1 className="overlay__idle">
-          {live.data === null ? 'No call in progress' : live.error ? live.error.message : 'Loading…'}
-        </h1>
+        {live.data === null ? <QuickCall /> : <h1 className="overlay__idle">{live.error ? live.error.message : 'Loading…'}</h1>}
       </main>
     );
   }

@@ -126,6 +126,9 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
     .map(([fields, times]) => call<'updateMeeting'>('planned', (ids) => defined({ id: ids.meetingId, ...fields, ...times }))),
   startMeeting: fc.constant(call<'startMeeting'>('planned', (ids) => ({ id: ids.meetingId }))),
   // The world's planned meetings start an hour after the core's clock: due "within the hour".
+  startAdHocCall: fc
+    .record({ account: text(60), purpose: text(200), minutes: maybe(fc.integer({ min: 5, max: 240 })) })
+    .map((input) => call<'startAdHocCall'>('none', () => defined(input))),
   startNextMeeting: fc.constantFrom(undefined, {}).map((payload) => call<'startNextMeeting'>('planned', () => payload)),
 
   confirmPurpose: fc

@@ -3,14 +3,15 @@
 // before anything is shown. One timer on the core's clock wakes the windows exactly when the due prompt changes
 // (and ends a call left running past the hard limit), so no window needs a polling loop.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import type { Meeting, StoreDocument } from '../../../../shared/domain';
+import { plannedMeeting, type Meeting, type StoreDocument } from '../../../../shared/domain';
 import { meetingToStart } from '../../../../shared/rules/next-meeting';
 import { duePrompt, nextPromptChange } from '../../../../shared/rules/prompt-schedule';
 import { isGated, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { effectiveHotkeys } from '../hotkeys';
 import { conflict, invalid } from '../errors';
 import { promptsPaused } from './prompts-pause';
-import { advance, findMeeting, findThread, type ServiceContext } from './context';
+import { advance, findMeeting, findThread, newId, type ServiceContext } from './context';
+import { openThreadFor } from './meetings';
 
 const MINUTE = 60_000;
 const liveMeeting = (doc: StoreDocument) => doc.meetings.find((m) => m.status === 'live') ?? null;
@@ -118,6 +119,26 @@ export function liveSessionService(ctx: ServiceContext) {
     },
 
     startMeeting: ({ id }) => startMeeting(id),
+
+    async startAdHocCall({ account, purpose, minutes }: MethodInput<'startAdHocCall'>) {
+      const planned = await ctx.mutate((doc) => {
+        const now = ctx.clock.now();
+        const thread = openThreadFor(doc, account, ctx.nowIso());
+        const meeting = plannedMeeting({
+          id: newId(),
+          threadId: thread.id,
+          title: `Call with ${account}`,
+          start: new Date(now).toISOString(),
+          end: new Date(now + minutes * 60_000).toISOString(),
+          stage: 'Follow-up',
+          purpose,
+          source: { kind: 'manual' },
+        });
+        doc.meetings.push(meeting);
+        return meeting;
+      });
+      return startMeeting(planned.id);
+    },
     confirmPurpose: ({ meetingId, kind, result, adjustedPurpose }) =>
       live((doc) => {
         const meeting = findLive(doc, meetingId);
@@ -196,6 +217,6 @@ export function liveSessionService(ctx: ServiceContext) {
     },
   } satisfies Pick<
     Handlers,
-    'getLive' | 'startMeeting' | 'startNextMeeting' | 'confirmPurpose' | 'setAgendaItemDone' | 'nextAgendaItem' | 'answerPrompt' | 'jotNextStep' | 'endCall'
+    'getLive' | 'startMeeting' | 'startNextMeeting' | 'startAdHocCall' | 'confirmPurpose' | 'setAgendaItemDone' | 'nextAgendaItem' | 'answerPrompt' | 'jotNextStep' | 'endCall'
   >;
 }

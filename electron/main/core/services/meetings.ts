@@ -24,11 +24,19 @@ function threadFor(doc: StoreDocument, input: MethodInput<'createMeeting'>, now:
     }
     return thread;
   }
-  const account = input.account!; // the contract requires an account when no thread is given
+  return newThread(doc, input.account!, now); // the contract requires an account when no thread is given
+}
+
+export function newThread(doc: StoreDocument, account: string, now: string): Thread {
   const thread: Thread = { id: newId(), title: account, account, contacts: [], status: 'open', createdAt: now, notes: '' };
   doc.threads.push(thread);
   return thread;
 }
+
+/** The open deal with this account (named the same, case aside), or a new one. */
+export const openThreadFor = (doc: StoreDocument, account: string, now: string): Thread =>
+  doc.threads.find((t) => t.status === 'open' && t.account.trim().toLowerCase() === account.trim().toLowerCase()) ??
+  newThread(doc, account, now);
 
 export function meetingsService(ctx: ServiceContext) {
   return {
