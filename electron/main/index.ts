@@ -17,6 +17,7 @@ import { appIconPath, dataDir, logsDir, useProfileFromCommandLine } from './plat
 import { applySecurity } from './platform/security';
 import { createTray } from './platform/tray';
 import { catchUncaughtErrors, createErrorReporter } from './platform/uncaught-errors';
+import { rememberWindowBounds } from './platform/windows/remember-bounds';
 import { createWindows, type Windows } from './platform/windows';
 import { createPages } from './platform/windows/pages';
 
@@ -63,6 +64,10 @@ export async function main({ clock = systemClock, log = console, platform = proc
       }),
   };
   const windows = createWindows({ platform, pages, log, icon: appIconPath(app.getAppPath()), overlayPlace });
+  rememberWindowBounds(windows, {
+    saved: (name) => core.windowPlaces.saved(name),
+    save: (name, bounds) => void core.windowPlaces.save(name, bounds).catch((error: unknown) => log.warn('Could not remember a window position', error)),
+  });
   registerIpc({ core, windows, pages, log });
   core.onEvent((event, payload) => {
     if (event === 'window') windows.apply(payload as Events['window']);

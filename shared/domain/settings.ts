@@ -66,6 +66,8 @@ export const Settings = z.object({
   /** ICS files and feeds whose events become planned meetings (see calendar.ts). */
   calendars: z.array(CalendarSource).max(20, 'Keep it to at most 20 calendars.').default([]),
   overlay: OverlaySettings.prefault({}),
+  /** Where the review and wrap-up windows were last, to reopen them there. */
+  windowBounds: z.partialRecord(z.enum(['review', 'wrapup']), Rect).default({}),
   /** The rep's own default agenda per stage (see shared/rules/stage-templates.ts); empty = ours. */
   stageTemplates: z.record(z.string().trim().min(1).max(80), z.array(z.string().trim().min(1).max(300)).max(20)).default({}),
 });

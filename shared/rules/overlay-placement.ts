@@ -48,3 +48,18 @@ export function overlayBounds(saved: SavedPlacement, displays: DisplayInfo[], si
   const area = primary.workArea;
   return fitInside({ x: area.x + area.width - size.width - MARGIN, y: area.y + MARGIN, ...size }, area);
 }
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Where a normal window (review, wrap-up) reopens: its last bounds, pulled fully onto the display they overlap most
+ * — or null (the OS's default placement) when that display is gone. */
+export function restoredWindowBounds(saved: Rect | undefined, displays: DisplayInfo[]): Rect | null {
+  if (!saved) return null;
+  const area = (d: DisplayInfo) => {
+    const w = Math.min(saved.x + saved.width, d.workArea.x + d.workArea.width) - Math.max(saved.x, d.workArea.x);
+    const h = Math.min(saved.y + saved.height, d.workArea.y + d.workArea.height) - Math.max(saved.y, d.workArea.y);
+    return Math.max(0, w) * Math.max(0, h);
+  };
+  const home = displays.filter((d) => overlaps(saved, d.workArea)).sort((a, b) => area(b) - area(a))[0];
+  return home ? fitInside(saved, home.workArea) : null;
+}

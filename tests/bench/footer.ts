@@ -66,10 +66,10 @@ code), the app asks \`getState\` and \`getReviewModes\` — the core computes ev
 then renders Today; the render and paint themselves are a few tens of ms. Pre-create the review window hidden (as the
 overlay) so the page start is paid at app start and showing it is only the data, keep the computed modes in the core and
 update them on change instead of recomputing the year per ask, and send the selected mode first.
-A tab switch is cheap in script (React commits in a couple of ms); the time goes into waiting for the next frame and
-the browser's style, layout and paint of a page with hundreds of rows, which headless Chromium rasterises in software
-here (a rep's GPU does it faster, so this row overstates). To bring it under a frame, lay out less per switch:
-\`content-visibility: auto\` on long lists and sections, or render the first screenful and the rest on scroll.
+A tab switch has two halves (split in the notes): React rendering the new mode, and the browser's style, layout and
+paint of a page with hundreds of rows — which headless Chromium rasterises in software here (a rep's GPU paints faster,
+so the second half overstates). Both shrink with less per switch: render the first screenful of a long list and the rest
+on scroll (or \`content-visibility: auto\` on rows and sections), and keep the rows' components memoised.
 
 ### Main process
 

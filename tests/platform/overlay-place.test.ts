@@ -52,3 +52,16 @@ describe('overlay look', () => {
     expect(overlay.getBounds()).toMatchObject({ width: 320, height: 420 });
   });
 });
+
+describe('window state', () => {
+  it('the review window reopens where the rep left it', async () => {
+    await driver.launch('linux');
+    const review = driver.windowOf('review');
+    review.setBounds({ x: 200, y: 120, width: 1000, height: 700 });
+    review.emit('resized');
+    await new Promise((r) => setTimeout(r, 600));
+    await driver.exitApp();
+    await driver.launch('linux');
+    expect(driver.windowOf('review').getBounds()).toEqual({ x: 200, y: 120, width: 1000, height: 700 });
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MARGIN, overlayBounds, type DisplayInfo, type Rect } from '../../shared/rules/overlay-placement';
+import { MARGIN, overlayBounds, restoredWindowBounds, type DisplayInfo, type Rect } from '../../shared/rules/overlay-placement';
 
 const laptop: DisplayInfo = { id: '1', primary: true, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
 const monitor: DisplayInfo = { id: '2', primary: false, workArea: { x: 1440, y: 0, width: 2560, height: 1440 } };
@@ -32,5 +32,16 @@ describe('overlay placement', () => {
         expect(displays.some((d) => inside(placed, d.workArea))).toBe(true);
       }),
     );
+  });
+});
+
+describe('window state', () => {
+  it('reopens a window where it was, or lets the OS place it when that display is gone', () => {
+    const onMonitor = { x: 2000, y: 100, width: 1100, height: 760 };
+    expect(restoredWindowBounds(onMonitor, [laptop, monitor])).toEqual(onMonitor);
+    expect(restoredWindowBounds(onMonitor, [laptop])).toBeNull();
+    expect(restoredWindowBounds(undefined, [laptop])).toBeNull();
+    // Half off the laptop's screen: pulled fully back on.
+    expect(restoredWindowBounds({ x: 1000, y: 500, width: 1100, height: 760 }, [laptop])).toEqual({ x: 340, y: 140, width: 1100, height: 760 });
   });
 });

@@ -67,6 +67,13 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
         }),
     },
     endOfDay,
+    windowPlaces: {
+      saved: (name) => store.data.settings.windowBounds[name],
+      save: (name, bounds) =>
+        ctx.mutate((doc) => {
+          doc.settings.windowBounds = { ...doc.settings.windowBounds, [name]: bounds };
+        }),
+    },
     hotkeys: {
       current: () => effectiveHotkeys(store.data.settings),
       run: (action) => runHotkey(handlers, action, store.data.meetings.find((m) => m.status === 'live')?.id ?? null),

@@ -40,6 +40,11 @@ export interface Core {
   };
   /** The end-of-day reminder: the host adds its own nudge (a notification) when it fires. */
   endOfDay: EndOfDay;
+  /** Where the review and wrap-up windows were last (window state, remembered across restarts). */
+  windowPlaces: {
+    saved(name: 'review' | 'wrapup'): Rect | undefined;
+    save(name: 'review' | 'wrapup', bounds: Rect): Promise<void>;
+  };
   hotkeys: {
     /** The accelerators in force: the rep's choices over this OS's defaults. */
     current(): Record<HotkeyAction, string>;
