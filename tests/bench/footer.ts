@@ -55,9 +55,9 @@ conf rewrites its whole file too (and reads and parses it twice per \`set\`), so
   the whole LiveView again (an HTTP round trip in the preview, IPC in Electron, plus the core building the view) before
   React can render. Push the new LiveView (or the changed meeting) with the event, or let the overlay apply the answer of
   its own action at once (it already does for clicks, through \`replace\`) — then the path is event → render → frame.
-- **JS size**: React 19 and react-dom are about 65 KB gzip of the overlay's 73 KB; the overlay's own code is ~3.5 KB.
-  Under 70 KB needs a lighter renderer for the overlay window only (Preact through \`preact/compat\` aliased in the
-  overlay's build, ~5 KB) or plain DOM for a view this small.
+- **JS size**: React 19 and react-dom alone are about 67 KB gzip (minified) of the overlay's 73 KB; the overlay's own
+  code is ~3.5 KB. Under 70 KB needs a lighter renderer for the overlay window only (Preact through \`preact/compat\`
+  aliased in the overlay's build, a few KB) or plain DOM for a view this small.
 
 ### Review
 
@@ -80,7 +80,8 @@ import node-ical and ical-generator on first use, and turn on V8's compile cache
 
 ### Calendar
 
-Reading, scanning and parsing are sliced (8 ms budget) and stay near the goal; the stall that remains is the one store
+Reading, scanning and parsing are sliced (8 ms budget) and stay under the goal (a round on a busy machine can show a
+longer delay that is the OS, not our code: see the notes); the stall that remains is the one store
 change that saves the imported meetings — reconcile runs inside \`update\`, then the whole document is cloned,
 validated and serialised in one block. Reconcile outside the update and save in slices of a few hundred meetings; the
 store fix above shortens each block further.
@@ -88,6 +89,6 @@ store fix above shortens each block further.
 ## Not measured here
 
 Cold start → overlay visible (goal ≤ 400 ms) and end call → wrap-up visible (goal ≤ 50 ms) need real Electron, whose
-binary cannot be downloaded on these machines (docs: TOOLCHAIN). The suites above measure the parts that can run here:
+binary cannot be downloaded on these machines (the team's TOOLCHAIN notes). The suites above measure the parts that can run here:
 the main bundle's import, the store's cold load, and the pages' render in Chromium.
 `;
