@@ -112,6 +112,7 @@ describe('the packed Electron binary', () => {
       enableEmbeddedAsarIntegrityValidation: FuseV1Options.EnableEmbeddedAsarIntegrityValidation,
       onlyLoadAppFromAsar: FuseV1Options.OnlyLoadAppFromAsar,
       enableCookieEncryption: FuseV1Options.EnableCookieEncryption,
+      grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges,
     } satisfies Record<keyof typeof REQUIRED_FUSES, FuseV1Options>;
     for (const [name, fuse] of Object.entries(expected)) {
       expect([name, state(fuse)]).toEqual([name, REQUIRED_FUSES[name as keyof typeof REQUIRED_FUSES] ? '1' : '0']);

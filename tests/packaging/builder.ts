@@ -23,7 +23,7 @@ interface ConfigApi {
 const configApi = requireFromBuilder('app-builder-lib/out/util/config/config.js') as ConfigApi;
 
 /** The fuse policy (from Electron's security checklist): no way to run the binary as plain Node or attach an inspector, the app only
- * from its asar and that asar checked, cookies encrypted. */
+ * from its asar and that asar checked, cookies encrypted, and no extra privileges for file:// (pages come from app://). */
 export const REQUIRED_FUSES = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,
@@ -31,6 +31,7 @@ export const REQUIRED_FUSES = {
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
   enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false,
 } as const;
 
 export const loadConfig = () => configApi.getConfig(root, null, null);
