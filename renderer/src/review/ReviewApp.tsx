@@ -1,6 +1,7 @@
 // Runs in the renderer. Home, and the end-of-day review: tabs for Today · Follow-ups · Threads · Tomorrow · Metrics
 // (each computed by the core's review rules) and Plan (the meetings, the next steps and the new-meeting form). The
 // tab is kept in the address (#follow-ups), so a reload or the end-of-day reminder lands on the right one.
+import { LoadError } from '../ui/LoadError';
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import type { ReviewModes } from '../../../shared/views';
 import { api } from '../api';
@@ -165,14 +166,7 @@ export function ReviewApp() {
         {state.data?.notice ? <Notice notice={state.data.notice} now={now} onAcknowledged={state.replace} /> : null}
         {modes && modes.pendingWrapUps.length > 0 ? <PendingWrapUps pending={modes.pendingWrapUps} /> : null}
         <AttentionBanners state={state.data} />
-        {review.error && !modes ? (
-          <div className="banner banner--warning" role="alert">
-            <p className="banner__title">{review.error.message}</p>
-            <button type="button" className="button button--secondary" onClick={review.reload}>
-              Try again
-            </button>
-          </div>
-        ) : null}
+        {review.error && !modes ? <LoadError message={review.error.message} onRetry={review.reload} /> : null}
       </div>
 
       <main className="review__body">

@@ -43,6 +43,17 @@ export function Field({ id, label, hint, coach, error, className, after, childre
         {children({ id, 'aria-describedby': describedBy(errorId, coachId, hintId), 'aria-invalid': error ? true : undefined })}
         {after}
       </div>
+      <FieldNotes error={error} errorId={errorId} coach={coach} coachId={coachId} hint={hint} hintId={hintId} />
+    </div>
+  );
+}
+
+/** Under a control, in reading order: the core's message, the coach's note, the hint — each with the id the
+ * control's aria-describedby points at. */
+function FieldNotes(props: { error?: string | undefined; errorId: string | undefined; coach?: string | undefined; coachId: string | undefined; hint?: ReactNode; hintId: string | undefined }) {
+  const { error, errorId, coach, coachId, hint, hintId } = props;
+  return (
+    <>
       {error ? <FieldMessage id={errorId!}>{error}</FieldMessage> : null}
       {coachId ? <CoachNote id={coachId}>{coach}</CoachNote> : null}
       {hint ? (
@@ -50,7 +61,7 @@ export function Field({ id, label, hint, coach, error, className, after, childre
           {hint}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -194,13 +205,7 @@ export function CheckboxField({ id, label, checked, onChange, hint, coach, error
           {label}
         </label>
       </div>
-      {error ? <FieldMessage id={errorId!}>{error}</FieldMessage> : null}
-      {coachId ? <CoachNote id={coachId}>{coach}</CoachNote> : null}
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes error={error} errorId={errorId} coach={coach} coachId={coachId} hint={hint} hintId={hintId} />
     </div>
   );
 }

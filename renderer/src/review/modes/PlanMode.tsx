@@ -1,6 +1,7 @@
 // Runs in the renderer. The review's "Plan" mode: the meetings (live, coming up, earlier), the next steps agreed, and
 // the form to plan a new meeting. It needs every meeting, so it fetches the full review read model itself — only
 // while it is the mode on screen.
+import { LoadError } from '../../ui/LoadError';
 import { api } from '../../api';
 import { useView } from '../../ui/useView';
 import { MeetingList } from '../MeetingList';
@@ -16,14 +17,7 @@ export function PlanMode({ now }: { now: number }) {
   return (
     <div className="review__layout">
       <div className="review__main">
-        {review.error && !data ? (
-          <div className="banner banner--warning" role="alert">
-            <p className="banner__title">{review.error.message}</p>
-            <button type="button" className="button button--secondary" onClick={review.reload}>
-              Try again
-            </button>
-          </div>
-        ) : null}
+        {review.error && !data ? <LoadError message={review.error.message} onRetry={review.reload} /> : null}
         <MeetingList meetings={data?.meetings} threads={threads} now={now} />
         <NextStepList steps={data?.nextSteps} threads={threads} now={now} />
       </div>

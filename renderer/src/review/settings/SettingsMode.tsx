@@ -2,6 +2,7 @@
 // rep's email domains, internal meetings, the overlay's look, start at login, calendars and the CSV export. Each
 // section saves on its own through `updateSettings`; the core's plain message appears under the field it is about,
 // and one status line says what was saved.
+import { LoadError } from '../../ui/LoadError';
 import { useState } from 'react';
 import type { Settings } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -33,14 +34,7 @@ export function SettingsMode({ now }: { now: number }) {
       <p className="mode__flash" role="status">
         {flash}
       </p>
-      {settings.error && !data ? (
-        <div className="banner banner--warning" role="alert">
-          <p className="banner__title">{settings.error.message}</p>
-          <button type="button" className="button button--secondary" onClick={settings.reload}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {settings.error && !data ? <LoadError message={settings.error.message} onRetry={settings.reload} /> : null}
       {data ? (
         <div className="settings__grid">
           <HotkeysSection settings={data} failures={state.data?.hotkeyFailures ?? []} onSaved={onSaved} />
