@@ -86,3 +86,13 @@ describe('wrap-up: when, jot and second look', () => {
     expect(pageText()).not.toContain('Before you log it');
   });
 });
+
+describe('wrap-up while the disk refuses saves', () => {
+  it('does not invite the rep to close the window while the logged step is not on disk yet', async () => {
+    fake.answer('getWrapUp', () => ok(null));
+    fake.answer('getState', () => ok({ ...appState(NOW), notice: { kind: 'write-failed', message: 'The disk is full.' } }));
+    await render(<WrapUpApp />);
+    expect(pageText()).toContain('Kept, not saved yet');
+    expect(pageText()).not.toContain('You can close this window');
+  });
+});

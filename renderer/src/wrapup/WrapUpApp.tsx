@@ -61,6 +61,12 @@ export function WrapUpApp() {
         />
       ) : unheld.data && unheld.data.length > 0 ? (
         <UnheldCalls calls={unheld.data} now={now} />
+      ) : state.data?.notice?.kind === 'write-failed' ? (
+        // Kept in memory but not on disk yet: the gate still holds, so do not invite the rep to close the window.
+        <div className="wrapup__empty">
+          <h1 className="wrapup__empty-title">Kept, not saved yet</h1>
+          <p className="muted">Your next step is safe in Second Step, but the disk refused it. This window stays until it is saved — Second Step keeps trying.</p>
+        </div>
       ) : (
         <div className="wrapup__empty">
           <h1 className="wrapup__empty-title">Nothing to wrap up</h1>
