@@ -1,9 +1,10 @@
 // Runs in the renderer. The "Next steps" region: what was agreed, when, and whether the prospect said yes to it —
 // the steps still ahead first, then the most recent others (a year holds thousands: the rest are one click away).
+import { StepBadges } from './StepBadges';
 import { useState } from 'react';
 import type { NextStep, Thread } from '../../../shared/domain';
 import { formatWhen } from '../ui/format';
-import { KIND_LABELS, OWNER_LABELS } from '../ui/labels';
+import { OWNER_LABELS } from '../ui/labels';
 
 const STEP_STATUS = { open: '', done: 'Done', missed: 'Missed' } as const;
 const PAGE = 8;
@@ -33,14 +34,7 @@ export function NextStepList({ steps, threads, now }: { steps: NextStep[] | unde
                 <p className="step__when">{formatWhen(s.when, now, { alwaysWeekday: true })}</p>
               </div>
               <p className="step__meta">
-                <span className="badge">{KIND_LABELS[s.kind]}</span>
-                {s.agreed ? (
-                  <span className="badge badge--success">
-                    <span aria-hidden="true">✓</span> Agreed on the call
-                  </span>
-                ) : (
-                  <span className="badge badge--warning">Not agreed yet</span>
-                )}
+                <StepBadges step={s} />
                 {s.status !== 'open' ? <span className="badge">{STEP_STATUS[s.status]}</span> : null}
                 <span className="muted">
                   {threads.find((t) => t.id === s.threadId)?.account ?? ''} · Owner: {OWNER_LABELS[s.owner]}

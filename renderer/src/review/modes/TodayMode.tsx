@@ -1,11 +1,12 @@
 // Runs in the renderer. The review's "Today" mode: the day at a glance (how many calls kept each part of the method),
 // then each call with its point — set, confirmed, re-confirmed — and how it ended — the next step logged (agreed on
 // the call or not), the deal closed out, or the wrap-up still to do, with the button that does it.
+import { StepBadges } from '../StepBadges';
 import type { ReactNode } from 'react';
 import type { TodayCall, TodayView } from '../../../../shared/rules/review-queries';
 import { api } from '../../api';
 import { formatTime, formatWhen } from '../../ui/format';
-import { KIND_LABELS, OUTCOME_LABELS, RESULT_LABELS } from '../../ui/labels';
+import { OUTCOME_LABELS, RESULT_LABELS } from '../../ui/labels';
 import { useAction } from '../../ui/useAction';
 import { dayLabel } from '../review-modes';
 import { ModeHeader } from './ModeHeader';
@@ -94,14 +95,7 @@ function Ending({ call, now }: { call: TodayCall; now: number }): ReactNode {
           <p className="ending__when">{formatWhen(step.when, now, { alwaysWeekday: true })}</p>
           <p className="ending__what">{step.what}</p>
           <p className="ending__meta">
-            <span className="badge">{KIND_LABELS[step.kind]}</span>
-            {step.agreed ? (
-              <span className="badge badge--success">
-                <span aria-hidden="true">✓</span> Agreed on the call
-              </span>
-            ) : (
-              <span className="badge badge--warning">Not agreed yet</span>
-            )}
+            <StepBadges step={step} />
             {call.outcome ? <span className="muted">Outcome: {OUTCOME_LABELS[call.outcome]}</span> : null}
           </p>
         </div>
