@@ -1,7 +1,7 @@
 // Test projects by where the code runs (see README "How the tests are organised").
 import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { PREACT_ALIASES, PREACT_JSX } from './preact.config';
 
 const root = import.meta.dirname;
 
@@ -23,7 +23,11 @@ export default defineConfig({
         test: { name: 'platform', environment: 'node', include: ['tests/platform/**/*.test.ts'] },
       },
       {
-        plugins: [react()],
+        // The windows' code on the Preact the app ships (preact.config.ts); `act` comes from preact/test-utils.
+        resolve: {
+          alias: [{ find: /^react$/, replacement: resolve(root, 'tests/support/react-for-tests.js') }, ...PREACT_ALIASES],
+        },
+        oxc: PREACT_JSX,
         test: { name: 'renderer', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'] },
       },
       {

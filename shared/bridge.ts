@@ -3,7 +3,7 @@
 // `window.api`. The schemas and result types of each method live in ./contract.ts, which must define exactly
 // these methods (a compile-time check there).
 import type { MethodRawInput, MethodResult } from './contract';
-import type { WindowName } from './views';
+import type { LiveView, WindowName } from './views';
 
 export const METHOD_NAMES = [
   'getState',
@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'getUnheldCalls',
   'reportUnheldCall',
   'getReviewModes',
+  'getReviewToday',
   'markFollowUp',
   'rescheduleFollowUp',
   'markReviewed',
@@ -42,6 +43,12 @@ export const METHOD_NAMES = [
   'syncCalendars',
   'pausePrompts',
   'exportCsv',
+  'exportJson',
+  'listBackups',
+  'previewRestore',
+  'restoreData',
+  'getDataFolder',
+  'revealDataFolder',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const methodNames: readonly MethodName[] = METHOD_NAMES;
@@ -50,6 +57,8 @@ export const methodNames: readonly MethodName[] = METHOD_NAMES;
 export interface Events {
   /** The store changed: views should refetch. */
   changed: { revision: number };
+  /** The live call's view changed (null: no call): sent after `changed`, so the overlay paints it without a refetch. */
+  live: { revision: number; view: LiveView | null };
   /** The core's clock jumped (a test clock moved): re-sync the on-screen clock. */
   clock: { now: number };
   /** The core wants a window shown or hidden (the Electron host does it; the preview shows a banner). */
@@ -59,7 +68,7 @@ export interface Events {
   due: { meetingId: string; title: string; account: string; purpose: string; joinUrl: string | null };
 }
 export type EventName = keyof Events;
-export const eventNames = ['changed', 'clock', 'window', 'due'] as const satisfies readonly EventName[];
+export const eventNames = ['changed', 'live', 'clock', 'window', 'due'] as const satisfies readonly EventName[];
 // Compile-time check that `eventNames` lists every event.
 export const allEventsListed: Exclude<EventName, (typeof eventNames)[number]> extends never ? true : never = true;
 

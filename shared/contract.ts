@@ -36,9 +36,10 @@ import {
 } from './domain';
 import type { MethodName } from './bridge';
 import { isValidTimeZone } from './rules/local-days';
-import type { ReviewedMemory, ReviewModes } from './rules/review-queries';
+import { RESTORE_FILE_MAX_CHARS } from './rules/restore-changes';
+import type { ReviewedMemory, ReviewModes, ReviewToday } from './rules/review-queries';
 import './domain/plain-errors'; // plain sentences for any validation issue a schema does not word itself
-import type { AppState, LiveView, ReviewView, UnheldCall, WrapUpView } from './views';
+import type { AppState, BackupView, DataFolderView, LiveView, RestorePreview, ReviewView, UnheldCall, WrapUpView } from './views';
 
 export * from './bridge';
 
@@ -162,9 +163,15 @@ export const RescheduleFollowUpInput = z.strictObject({
   reason: requiredText('A reason', 300).refine((s) => s.length >= 3, 'Say in a few words why it moved — it is kept with the step.'),
 });
 
+const StageTemplateInput = z.strictObject({
+  text: requiredText('An agenda item', 300),
+  minutes: z.number().int().min(1, 'Minutes must be at least 1.').max(480, 'Minutes must be at most 480.').optional(),
+});
+
 /** The settings the rep edits (calendars have their own methods). Every field optional: what is left out stays. */
 export const SettingsPatch = z.strictObject({
-  hotkeys: z.partialRecord(HotkeyAction, z.string().trim().max(60, 'That key combination is too long.')).optional(),
+  /** Per action: the rep's own combination, or null to follow our default again (also when the default changes). */
+  hotkeys: z.partialRecord(HotkeyAction, z.string().trim().max(60, 'That key combination is too long.').nullable()).optional(),
   prompts: z.strictObject(leftOut(PromptSettings.shape)).optional(),
   nextStep: z.strictObject(leftOut(NextStepSettings.shape)).optional(),
   endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 17:30.').optional(),
@@ -172,7 +179,22 @@ export const SettingsPatch = z.strictObject({
   gateInternalMeetings: z.boolean().optional(),
   startAtLogin: z.boolean().optional(),
   overlay: z.strictObject(leftOut(OverlaySettings.omit({ boundsByDisplay: true, lastDisplay: true }).shape)).optional(),
+  /** Per stage: its new default agenda, or null to go back to ours (see shared/rules/stage-templates.ts). */
+  stageTemplates: z
+    .record(requiredText('The stage', 80), z.array(StageTemplateInput).max(20, 'Keep a template to at most 20 items.').nullable())
+    .refine((t) => Object.keys(t).length <= 20, 'Change at most 20 stages at a time.')
+    .optional(),
 });
+
+/** What to restore: a backup from the data folder's ring (by its file name), or the text of a JSON export the rep
+ * picked. A backup id is only ever looked up among the ring's own files, never used as a path. */
+export const RestoreSource = z.union([
+  z.strictObject({ backupId: z.string().regex(/^second-step\.[\w.-]+\.json$/, 'That is not a backup of Second Step.').max(120) }),
+  z.strictObject({
+    fileText: z.string().max(RESTORE_FILE_MAX_CHARS, 'That file is too big to be a Second Step data file (at most 20 MB).'),
+    fileName: z.string().max(255).optional(),
+  }),
+]);
 
 export const contract = {
   getState: method<AppState>()(NoInput),
@@ -221,6 +243,8 @@ export const contract = {
   saveWrapUpDraft: method<{ savedAt: string }>()(z.strictObject({ meetingId: Id, values: DraftValues })),
   /** The end-of-day review: today's calls, follow-ups, threads, tomorrow's prep and the metrics, all computed. */
   getReviewModes: method<ReviewModes>()(z.strictObject({ timeZone: TimeZone }).optional()),
+  /** Today alone, for the review's first paint (the other modes follow with getReviewModes). */
+  getReviewToday: method<ReviewToday>()(z.strictObject({ timeZone: TimeZone }).optional()),
   markFollowUp: method<NextStep>()(
     z.strictObject({ nextStepId: Id, status: z.enum(['done', 'missed'], { error: 'Say whether the step was done or missed.' }) }),
   ),
@@ -249,6 +273,17 @@ export const contract = {
   ),
   /** Meetings and their next steps as CSV with CRM-import-friendly columns (see services/export-csv.ts). */
   exportCsv: method<{ filename: string; csv: string }>()(NoInput),
+  /** Everything (the whole document) as a JSON file a restore can read back (see services/backups.ts). */
+  exportJson: method<{ filename: string; json: string }>()(NoInput),
+  /** The data folder's backups, newest first. */
+  listBackups: method<BackupView[]>()(NoInput),
+  /** What restoring `source` would change compared with now; changes nothing. A damaged source is refused. */
+  previewRestore: method<RestorePreview>()(RestoreSource),
+  /** Backs the current data up, then replaces it with `source` in one change. Refused while a wrap-up is owed. */
+  restoreData: method<{ safetyBackup: BackupView; preview: RestorePreview }>()(RestoreSource),
+  getDataFolder: method<DataFolderView>()(NoInput),
+  /** Opens the data folder in the OS's file manager; `opened: false` where the host cannot (the browser preview). */
+  revealDataFolder: method<{ opened: boolean }>()(NoInput),
 } satisfies Record<MethodName, { input: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -1,9 +1,10 @@
 // Runs everywhere. What the core hands to the windows: read-only views assembled from the store document.
 import type { DraftValues, HotkeyAction, Meeting, NextStep, Thread } from './domain';
 import type { Prompt } from './rules/prompt-schedule';
+import type { RestoreSummary } from './rules/restore-changes';
 
 /** The end-of-day review's modes (Today, Follow-ups, Threads, Tomorrow, Metrics), computed by the rules. */
-export type { ReviewModes } from './rules/review-queries';
+export type { ReviewModes, ReviewToday } from './rules/review-queries';
 
 export type WindowName = 'overlay' | 'wrapup' | 'review';
 
@@ -31,6 +32,8 @@ export interface AppState {
   unheldCalls: number;
   /** Hotkeys the OS would not give us (another app holds them), to show the rep rather than fail silently. */
   hotkeyFailures: { action: HotkeyAction; accelerator: string }[];
+  /** Until when the overlay's prompts are paused (ISO), or null (see services/prompts-pause.ts). */
+  promptsPausedUntil: string | null;
 }
 
 export interface ReviewView {
@@ -53,6 +56,8 @@ export interface LiveView {
   hotkeys: Record<HotkeyAction, string>;
   /** Compact: one line (meeting · current item · time · the prompt); expanded: everything. */
   compact: boolean;
+  /** Until when prompts are paused (ISO), or null: the overlay says so and offers to resume. */
+  promptsPausedUntil: string | null;
 }
 
 export interface WrapUpView {
@@ -70,4 +75,27 @@ export interface WrapUpView {
 export interface UnheldCall {
   meeting: Meeting;
   thread: Thread;
+}
+
+/** One backup in the data folder's ring, as the settings page lists it (see services/backups.ts). */
+export interface BackupView {
+  /** Its file name: what a restore asks for. */
+  id: string;
+  /** When it was taken (ISO). */
+  takenAt: string;
+  /** Why: when the app opened the file, the day's copy, before an upgrade changed the format, before a restore. */
+  reason: 'open' | 'daily' | 'pre-migration' | 'pre-restore';
+}
+
+/** What a restore would change, shown before the rep confirms it. */
+export interface RestorePreview {
+  summary: RestoreSummary;
+  /** Why it cannot be restored right now (a wrap-up is owed, a call is live, the data is read-only), or null. */
+  blockedBy: string | null;
+}
+
+/** Where the rep's data lives; `canReveal` is false where the host cannot open a folder (the browser preview). */
+export interface DataFolderView {
+  path: string;
+  canReveal: boolean;
 }

@@ -7,6 +7,7 @@ import { createCore, type Core, type CoreLog } from './core';
 import { systemClock, type Clock } from './core/clock';
 import { registerAppScheme, serveRendererFiles } from './platform/app-protocol';
 import { registerIpc } from './platform/ipc';
+import { revealFolder } from './platform/reveal-folder';
 import { offerDueCalls, remindEndOfDay } from './platform/notifications';
 import { registerHotkeys } from './platform/shortcuts';
 import { closeCoreOnQuit, enforceWrapUpPolicy, type WrapUpPolicy } from './platform/lifecycle';
@@ -45,7 +46,7 @@ export async function main({ clock = systemClock, log = console, platform = proc
   registerAppScheme(); // before ready, or Electron refuses it
   await app.whenReady();
 
-  const core = await createCore({ dataDir: dataDir(), clock, log });
+  const core = await createCore({ dataDir: dataDir(), clock, log, revealFolder });
   // Only an unpackaged app follows electron-vite's dev server: an environment variable must never point the
   // installed app at other pages.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];

@@ -71,7 +71,10 @@ export function installPreviewBridge(config: BridgeConfig, build: BuildBridge): 
       message:
         status === 403
           ? 'The preview refused this request. Reload the page from the address the preview printed.'
-          : `The preview could not handle this request (HTTP ${status}). Please try again.`,
+          : status === 413
+            ? // A restore from a big data file: the app takes it, the preview's request limit does not.
+              'That is more than the browser preview takes in one request (1 MB). The app itself takes it.'
+            : `The preview could not handle this request (HTTP ${status}). Please try again.`,
     },
   });
 

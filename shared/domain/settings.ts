@@ -34,6 +34,18 @@ export const NextStepSettings = z.object({
   maxDaysOut: z.number().int().min(1, 'At least 1 day.').max(365, 'At most a year.').default(14),
 });
 
+/** One item of a stage's default agenda. Files written before items had minutes hold plain strings: read as items. */
+export const StageTemplateItem = z.union([
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .transform((text): { text: string; minutes?: number } => ({ text })),
+  z.object({ text: z.string().trim().min(1).max(300), minutes: z.number().int().min(1).max(480).optional() }),
+]);
+export type StageTemplateItem = z.infer<typeof StageTemplateItem>;
+
 const Rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().min(1), height: z.number().min(1) });
 
 export const OverlaySettings = z.object({
@@ -68,8 +80,8 @@ export const Settings = z.object({
   overlay: OverlaySettings.prefault({}),
   /** Where the review and wrap-up windows were last, to reopen them there. */
   windowBounds: z.partialRecord(z.enum(['review', 'wrapup']), Rect).default({}),
-  /** The rep's own default agenda per stage (see shared/rules/stage-templates.ts); empty = ours. */
-  stageTemplates: z.record(z.string().trim().min(1).max(80), z.array(z.string().trim().min(1).max(300)).max(20)).default({}),
+  /** The rep's own default agenda per stage (see shared/rules/stage-templates.ts); a stage left out = ours. */
+  stageTemplates: z.record(z.string().trim().min(1).max(80), z.array(StageTemplateItem).max(20)).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,11 +1,12 @@
 // Runs everywhere (the core answers with these; tests call them directly). The end-of-day review's questions as pure
 // functions of the store document, the time and the rep's time zone — so every count the review shows (3 due,
 // 2 stalled, 1 unprepared) is computed, and tested, here and never in React. Each mode lives in ./review/; this file
-// is the front door, and `reviewModes` answers all of them from one pass over the document.
+// is the front door, and `reviewModes` answers all of them from one pass over the document (`reviewToday` only what
+// the review paints first).
 import type { StoreDocument } from '../domain';
 import { followUpsFrom, type FollowUpsView } from './review/follow-ups';
 import { metricsFrom, type MetricsOptions, type MetricsView } from './review/metrics';
-import { reviewIndex } from './review/review-index';
+import { reviewIndex, type ReviewIndex } from './review/review-index';
 import { threadsFrom, type ThreadsOptions, type ThreadsView } from './review/threads';
 import { todayCallsFrom, type TodayView } from './review/today-calls';
 import { tomorrowFrom, type TomorrowView } from './review/tomorrow';
@@ -41,33 +42,55 @@ export interface ReviewedMemory {
   today: boolean;
 }
 
-export interface ReviewModes {
+/** What the review paints first — Today and the banners around it — without the cost of the other modes (the
+ * window asks for them right after its first paint). */
+export interface ReviewToday {
   now: number;
   timeZone: string;
   today: TodayView;
+  reviewed: ReviewedMemory;
+  /** Calls owing a wrap-up, oldest first (the review's banner). */
+  pendingWrapUps: { meetingId: string; title: string }[];
+  /** Open deals, stalled or not: with no call today and none of these, a first run opens on Plan instead. */
+  openDeals: number;
+}
+
+export interface ReviewModes extends ReviewToday {
   followUps: FollowUpsView;
   threads: ThreadsView;
   tomorrow: TomorrowView;
   metrics: MetricsView;
   /** The numbers on the tabs. */
   counts: { due: number; overdue: number; stalled: number; unprepared: number };
-  reviewed: ReviewedMemory;
-  /** Calls owing a wrap-up, oldest first (the review's banner). */
-  pendingWrapUps: { meetingId: string; title: string }[];
 }
+
+function todayFrom(index: ReviewIndex): ReviewToday {
+  const { doc } = index;
+  const today = todayCallsFrom(index);
+  const lastDay = doc.review?.lastReviewedDay ?? null;
+  let openDeals = 0;
+  for (const thread of doc.threads) if (thread.status === 'open') openDeals++;
+  return {
+    now: index.now,
+    timeZone: index.calendar.timeZone,
+    today,
+    reviewed: { lastDay, at: doc.review?.reviewedAt ?? null, today: lastDay !== null && lastDay >= today.day },
+    pendingWrapUps: [...index.pendingWrapUpIds].map((id) => ({ meetingId: id, title: index.meetingById.get(id)?.title ?? '' })),
+    openDeals,
+  };
+}
+
+/** Today alone (a few ms for a year), for the review's first paint. */
+export const reviewToday = (doc: StoreDocument, now: number, timeZone?: string): ReviewToday => todayFrom(reviewIndex(doc, now, timeZone));
 
 /** Every mode of the review at once, from one index of the document. */
 export function reviewModes(doc: StoreDocument, now: number, timeZone?: string): ReviewModes {
   const index = reviewIndex(doc, now, timeZone);
-  const today = todayCallsFrom(index);
   const follow = followUpsFrom(index);
   const threads = threadsFrom(index);
   const tomorrow = tomorrowFrom(index);
-  const lastDay = doc.review?.lastReviewedDay ?? null;
   return {
-    now,
-    timeZone: index.calendar.timeZone,
-    today,
+    ...todayFrom(index),
     followUps: follow,
     threads,
     tomorrow,
@@ -78,7 +101,5 @@ export function reviewModes(doc: StoreDocument, now: number, timeZone?: string):
       stalled: threads.stalled.length,
       unprepared: tomorrow.unprepared,
     },
-    reviewed: { lastDay, at: doc.review?.reviewedAt ?? null, today: lastDay !== null && lastDay >= today.day },
-    pendingWrapUps: [...index.pendingWrapUpIds].map((id) => ({ meetingId: id, title: index.meetingById.get(id)?.title ?? '' })),
   };
 }

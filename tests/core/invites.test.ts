@@ -43,7 +43,7 @@ describe('next-step invite', () => {
 
   it('writes UTC times with Z where the rep’s zone is UTC (never a floating time)', async () => {
     const { step } = await loggedStep();
-    const ics = inviteIcs(t.core.store.data, step, 'Etc/UTC');
+    const ics = await inviteIcs(t.core.store.data, step, 'Etc/UTC');
     expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z\r\n/);
     const event = Object.values(ical.sync.parseICS(ics)).find((c) => c?.type === 'VEVENT') as ical.VEvent;
     expect(new Date(event.start!).toISOString()).toBe(step.when);

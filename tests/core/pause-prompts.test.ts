@@ -31,3 +31,25 @@ it('refuses a pause longer than a day, in plain words', async () => {
   const reply = await t.call('pausePrompts', { minutes: 5000 });
   expect(reply).toMatchObject({ ok: false, error: { code: 'invalid', fields: { minutes: 'At most a day (1440 minutes).' } } });
 });
+
+it('answers nothing while paused — a hotkey pressed from habit logs no answer — and says until when', async () => {
+  t = await openTestCore();
+  const meeting = await t.ok('createMeeting', discoveryCall());
+  t.clock.set(T0 + minutes(60));
+  await t.ok('startMeeting', { id: meeting.id });
+  await t.ok('pausePrompts', { minutes: 30 });
+  const until = new Date(T0 + minutes(90)).toISOString();
+  expect((await t.ok('getLive'))?.promptsPausedUntil).toBe(until);
+  expect((await t.ok('getState')).promptsPausedUntil).toBe(until);
+
+  const before = JSON.stringify(t.core.store.data);
+  for (const answer of ['yes', 'snooze'] as const) {
+    expect(await t.call('answerPrompt', { answer })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Prompts are paused/) } });
+  }
+  await t.core.hotkeys.run('answerYes').catch(() => {}); // the hotkey path refuses the same way
+  expect(JSON.stringify(t.core.store.data)).toBe(before);
+
+  await t.ok('pausePrompts', { minutes: 0 });
+  expect((await t.ok('getState')).promptsPausedUntil).toBeNull();
+  expect((await t.ok('answerPrompt', { answer: 'yes' })).confirmations).toHaveLength(1);
+});

@@ -48,6 +48,17 @@ describe('getReviewModes', () => {
     expect((await t.ok('getReviewModes', { timeZone: 'America/Los_Angeles' })).today.day).toBe('2026-11-23');
   });
 
+  it('answers Today alone for the first paint, the same as in the full answer', async () => {
+    const { meeting } = await heldCallWithStep();
+    const first = await t.ok('getReviewToday', { timeZone: 'Europe/Berlin' });
+    const all = await t.ok('getReviewModes', { timeZone: 'Europe/Berlin' });
+    expect(first.today).toEqual(all.today);
+    expect(first.today.calls.map((c) => c.meetingId)).toEqual([meeting.id]);
+    expect(first).toMatchObject({ timeZone: 'Europe/Berlin', openDeals: 1, pendingWrapUps: [], reviewed: { lastDay: null, at: null, today: false } });
+    expect(first).not.toHaveProperty('threads');
+    expect((await t.call('getReviewToday', { timeZone: 'Mars/Olympus_Mons' })).ok).toBe(false);
+  });
+
   it('refuses a zone it does not know, in plain words', async () => {
     t = await openTestCore();
     expect(await t.call('getReviewModes', { timeZone: 'Mars/Olympus_Mons' })).toEqual({

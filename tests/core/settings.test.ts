@@ -40,4 +40,16 @@ describe('settings', () => {
     const twice = await t.call('updateSettings', { hotkeys: { endCall: defaults.answerYes } });
     expect(twice).toMatchObject({ ok: false, error: { fields: { 'hotkeys.endCall': expect.stringMatching(/already used for another action/) } } });
   });
+
+  it('"Reset to default" removes the override, so the hotkey follows our default from then on', async () => {
+    t = await openTestCore();
+    const defaults = defaultHotkeys(hostPlatform);
+    const own = hostPlatform === 'darwin' ? 'Control+Alt+F9' : 'Control+Shift+F9';
+    expect((await t.ok('updateSettings', { hotkeys: { answerYes: own } })).hotkeys).toEqual({ answerYes: own });
+    const reset = await t.ok('updateSettings', { hotkeys: { answerYes: null } });
+    expect(reset.hotkeys).toEqual({});
+    expect(t.core.hotkeys.current().answerYes).toBe(defaults.answerYes);
+    t = await t.reopen();
+    expect((await t.ok('getSettings')).hotkeys).toEqual({});
+  });
 });

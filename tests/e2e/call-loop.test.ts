@@ -132,7 +132,7 @@ describe('the call loop in the browser preview', () => {
 
   it('shows purpose and agenda in the overlay (320x420); confirm purpose, agree, tick an item, end the call', async () => {
     const overlay = await open('overlay.html', { width: 320, height: 420 });
-    const purpose = overlay.getByRole('region', { name: 'Purpose' });
+    const purpose = overlay.getByRole('region', { name: 'Purpose', exact: true });
     await expect.poll(() => purpose.textContent()).toContain(MEETING.purpose);
     const agenda = overlay.getByRole('list', { name: 'Agenda' });
     for (const item of MEETING.agenda) expect(await agenda.getByRole('checkbox', { name: item }).isVisible()).toBe(true);

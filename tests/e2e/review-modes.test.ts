@@ -211,9 +211,8 @@ describe('the end-of-day review on a year of data', () => {
     const meetingId = ((await prep.getAttribute('aria-controls')) ?? '').replace(/^prep-/, '');
     const form = page.getByRole('region', { name: `Prep: ${title}` });
     await form.getByLabel('Purpose', { exact: true }).fill('Walk them through the proposal and agree the pilot sites');
-    if (await form.getByRole('button', { name: 'Use a suggested agenda for this stage' }).count()) {
-      await form.getByRole('button', { name: 'Use a suggested agenda for this stage' }).click();
-    }
+    const useTemplate = form.getByRole('button', { name: /^Use the .+ agenda \(\d+ items?\)$/ });
+    if (await useTemplate.count()) await useTemplate.click();
     await screenshot(page, 'review-tomorrow-prep');
     await checkAxe('review tomorrow (prep open)');
     await form.getByRole('button', { name: 'Save prep' }).click();

@@ -65,6 +65,19 @@ describe('tray', () => {
     expect((await driver.call('overlay', 'getLive', {}))?.prompt).not.toBeNull();
   });
 
+  it('says while prompts are paused, and until when, with a way to resume', async () => {
+    await driver.launch();
+    tray().menuItem('Pause prompts for an hour').click!();
+    await settle();
+    const until = new Date(NOW + 60 * MINUTE).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    expect(tray().tooltip).toBe(`Second Step — prompts paused until ${until}`);
+    tray().menuItem(`Resume prompts (paused until ${until})`).click!();
+    await settle();
+    expect((await driver.call('overlay', 'getState', {})).promptsPausedUntil).toBeNull();
+    expect(tray().menuItem('Pause prompts for an hour')).toBeDefined();
+    expect(tray().tooltip).toBe('Second Step');
+  });
+
   it('quits', async () => {
     await driver.launch();
     tray().menuItem('Quit Second Step').click!();

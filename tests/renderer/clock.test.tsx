@@ -83,7 +83,7 @@ describe('createCoreClock', () => {
       getState: () =>
         new Promise((resolve) => {
           release = () =>
-            resolve({ now: CORE, revision: 1, notice: null, readOnly: false, liveMeetingId: null, pendingWrapUps: 0, unheldCalls: 0, hotkeyFailures: [] });
+            resolve({ now: CORE, revision: 1, notice: null, readOnly: false, liveMeetingId: null, pendingWrapUps: 0, unheldCalls: 0, hotkeyFailures: [], promptsPausedUntil: null });
         }),
       on: ((_event: 'clock', listener: (payload: { now: number }) => void) => {
         emitClock = (now) => listener({ now });

@@ -59,4 +59,5 @@ export const appState = (now: number) => ({
   pendingWrapUps: 1,
   unheldCalls: 0,
   hotkeyFailures: [],
+  promptsPausedUntil: null,
 });

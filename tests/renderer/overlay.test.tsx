@@ -6,7 +6,7 @@ import type { Meeting } from '../../shared/domain';
 import type { LiveView } from '../../shared/views';
 import { OverlayApp } from '../../renderer/src/overlay/OverlayApp';
 import { appState, meeting, thread } from './fixtures';
-import { button, byLabel, byRole, cleanup, click, fakeBridge, installBridge, ok, pageText, queryButton, render, settle, type, type FakeBridge } from './harness';
+import { button, byLabel, byRole, cleanup, click, fakeBridge, installBridge, ok, pageText, queryButton, render, type, type FakeBridge } from './harness';
 
 const STARTED = Date.parse('2025-11-25T09:01:00.000Z');
 const HOTKEYS = {
@@ -21,7 +21,7 @@ const HOTKEYS = {
   answerYes: 'Control+Alt+Y',
   snoozePrompt: 'Control+Alt+L',
 };
-const liveView = (overrides: Partial<LiveView> = {}): LiveView => ({ meeting: live, thread, waitingWrapUps: 2, prompt: null, hotkeys: HOTKEYS, compact: false, ...overrides });
+const liveView = (overrides: Partial<LiveView> = {}): LiveView => ({ meeting: live, thread, waitingWrapUps: 2, prompt: null, hotkeys: HOTKEYS, compact: false, promptsPausedUntil: null, ...overrides });
 let fake: FakeBridge;
 let live: Meeting;
 
@@ -101,16 +101,16 @@ describe('overlay', () => {
     expect(fake.callsOf('endCall')).toEqual([{ meetingId: 'm1' }]);
   });
 
-  it('says "No call in progress" without a live meeting, and updates on `changed`', async () => {
-    let current: LiveView | null = null;
-    fake.answer('getLive', () => ok(current));
+  it('says "No call in progress" without a live meeting, and paints the view the core pushes', async () => {
+    fake.answer('getLive', () => ok(null));
     await render(<OverlayApp />);
     expect(document.querySelector('h1')?.textContent).toBe('No call in progress');
-    current = liveView({ waitingWrapUps: 0 });
-    await act(async () => fake.emit('changed', { revision: 2 }));
-    await settle();
+    await act(async () => fake.emit('live', { revision: 2, view: liveView({ waitingWrapUps: 0 }) }));
     expect(pageText()).toContain('Discovery with Acme');
     expect(pageText()).not.toContain('waiting');
+    expect(fake.callsOf('getLive')).toHaveLength(1); // painted from the event: no refetch
+    await act(async () => fake.emit('live', { revision: 3, view: null }));
+    expect(document.querySelector('h1')?.textContent).toBe('No call in progress');
   });
 
   it('shows the due prompt with its hotkey, and "Later" snoozes it', async () => {

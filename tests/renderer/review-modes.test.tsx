@@ -123,7 +123,8 @@ describe('Tomorrow', () => {
     await render(<ReviewApp />);
     const items = [...panel().querySelectorAll('li.prep')].map((li) => li.textContent ?? '');
     expect(items[0]).toMatch(/Proposal walkthrough.*No purpose.*No agenda/);
-    expect(items[1]).toMatch(/Demo for Initech.*Ready/);
+    expect(items[1]).toMatch(/Demo for Initech.*✓ Purpose.*✓ Ideal outcome.*✓ Agenda: 3 items/);
+    expect(items[1]).not.toMatch(/No purpose/);
     const prep = button('Prep: Proposal walkthrough');
     await click(prep);
     expect(prep.getAttribute('aria-expanded')).toBe('true');

@@ -35,7 +35,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const meetingItem = (title: string) =>
-  [...document.querySelectorAll('li')].find((li) => li.querySelector('h3')?.textContent === title) as HTMLElement;
+  [...document.querySelectorAll('li')].find((li) => li.querySelector('.meeting__title')?.textContent === title) as HTMLElement;
 
 describe('review window: Plan', () => {
   it('flags a meeting without a purpose, and shows the purpose of the others', async () => {

@@ -20,7 +20,9 @@ beforeEach(() => {
   fake.answer('listCalendars', () => ok([]));
   fake.answer('updateSettings', (patch) => {
     const p = patch as Partial<Settings>;
-    settings = { ...settings, ...p, hotkeys: { ...settings.hotkeys, ...p.hotkeys }, prompts: { ...settings.prompts, ...p.prompts }, overlay: { ...settings.overlay, ...p.overlay } };
+    // A null hotkey removes the override, as the core does.
+    const hotkeys = Object.fromEntries(Object.entries({ ...settings.hotkeys, ...p.hotkeys }).filter(([, v]) => v !== null));
+    settings = { ...settings, ...p, hotkeys, prompts: { ...settings.prompts, ...p.prompts }, overlay: { ...settings.overlay, ...p.overlay } };
     return ok(settings);
   });
   installBridge(fake);
@@ -84,13 +86,13 @@ describe('hotkeys', () => {
     expect(description(field)).toBe('Your OS keeps that one.');
   });
 
-  it('shows a registration the OS refused, and resets to the default', async () => {
+  it('shows a registration the OS refused, and resets to the default by removing the override', async () => {
     settings = { ...settings, hotkeys: { endCall: 'Control+Alt+Q' } };
     fake.answer('getState', () => ok({ ...appState(NOW), hotkeyFailures: [{ action: 'endCall', accelerator: 'Control+Alt+Q' }] }));
     await render(<SettingsMode now={NOW} />);
     expect(description(byLabel('End call'))).toMatch(/Ctrl\+Alt\+Q is taken by another app/);
     await click(button('Reset to default: End call'));
-    expect(fake.callsOf('updateSettings')).toEqual([{ hotkeys: { endCall: 'Control+Alt+E' } }]);
+    expect(fake.callsOf('updateSettings')).toEqual([{ hotkeys: { endCall: null } }]);
     expect(byLabel<HTMLInputElement>('End call').value).toBe('Ctrl+Alt+E');
     expect(button('Reset to default: End call').disabled).toBe(true);
   });

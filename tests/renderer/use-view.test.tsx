@@ -1,4 +1,4 @@
-// useView: loads, refetches on `changed`, keeps the newest answer when answers arrive out of order, reports errors.
+// useView: loads, refetches on `changed` (or takes a pushed view from its event), keeps the newest answer when answers arrive out of order, reports errors.
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../renderer/src/api';
@@ -45,6 +45,25 @@ describe('useView', () => {
     }
     const el = await render(<Show />);
     expect(el.textContent).toBe('read-only: Read only.');
+  });
+
+  it('takes a pushed view from its event, and an answer asked before the push may not overwrite it', async () => {
+    const fake = fakeBridge();
+    installBridge(fake);
+    const first = deferred<string | null>();
+    const push = { event: 'live' as const, pick: (p: { view: unknown }) => (p.view === null ? null : 'pushed') };
+    function Show() {
+      const view = useView(() => first.promise, undefined, push);
+      return <output>{view.data === undefined ? 'loading' : String(view.data)}</output>;
+    }
+    const el = await render(<Show />);
+    expect(fake.listenerCount('live')).toBe(1);
+    expect(fake.listenerCount('changed')).toBe(0); // the push replaces the refetch
+    await act(async () => fake.emit('live', { revision: 2, view: null }));
+    expect(el.textContent).toBe('null');
+    await act(async () => first.resolve('stale'));
+    await settle();
+    expect(el.textContent).toBe('null');
   });
 
   it('stops listening when unmounted', async () => {

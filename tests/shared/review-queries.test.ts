@@ -12,6 +12,7 @@ import {
   followUps,
   reviewMetrics,
   reviewModes,
+  reviewToday,
   threadChains,
   todayCalls,
   tomorrowPrep,
@@ -269,6 +270,19 @@ describe('all modes at once', () => {
           unprepared: modes.tomorrow.unprepared,
         });
         expect(modes.timeZone).toBe(timeZone);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('paints Today first with exactly what the full answer holds for it, and says whether any deal is open', () => {
+    fc.assert(
+      fc.property(reviewWorld(), ({ doc, now, timeZone }) => {
+        const first = reviewToday(doc, now, timeZone);
+        const { now: at, timeZone: zone, today, reviewed, pendingWrapUps, openDeals } = reviewModes(doc, now, timeZone);
+        expect(first).toEqual({ now: at, timeZone: zone, today, reviewed, pendingWrapUps, openDeals });
+        // A first run (nothing today, no open deal) opens on Plan: this count decides it.
+        expect(openDeals).toBe(doc.threads.filter((t) => t.status === 'open').length);
       }),
       { numRuns: 100 },
     );

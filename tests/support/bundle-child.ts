@@ -14,6 +14,7 @@ export interface BundledChild {
 export async function bundleChild(entry: string): Promise<BundledChild> {
   const dir = await mkdtemp(join(tmpdir(), 'second-step-child-'));
   const script = join(dir, `${basename(entry, '.ts')}.mjs`);
-  await build({ input: entry, platform: 'node', logLevel: 'silent', output: { file: script, format: 'esm' } });
+  // A folder, not one file: the core imports some packages lazily (`import()`), and those become chunks of their own.
+  await build({ input: entry, platform: 'node', logLevel: 'silent', output: { dir, format: 'esm', entryFileNames: '[name].mjs' } });
   return { script, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

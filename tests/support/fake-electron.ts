@@ -367,6 +367,13 @@ export const shell = {
   showItemInFolder(path: string): void {
     shell.revealed.push(path);
   },
+  /** Folders opened in the file manager. Answers an error string, empty on success, as Electron does. */
+  openedPaths: [] as string[],
+  openPathAnswer: '',
+  openPath(path: string): Promise<string> {
+    shell.openedPaths.push(path);
+    return Promise.resolve(shell.openPathAnswer);
+  },
 };
 
 export const nativeTheme = { shouldUseDarkColors: false };
@@ -512,6 +519,8 @@ export function resetFakeElectron({ userData, appPath = '/fake/app' }: { userDat
   Object.assign(session.defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, headersListener: null });
   shell.opened.length = 0;
   shell.revealed.length = 0;
+  shell.openedPaths.length = 0;
+  shell.openPathAnswer = '';
   nativeTheme.shouldUseDarkColors = false;
   powerMonitor.removeAllListeners();
   globalShortcut.registered.clear();

@@ -1,9 +1,10 @@
 // Runs in Node (main and preview). Builds the core: open the durable store, then the services over it. Both hosts
 // (Electron's main process and the browser preview) call this and nothing else.
-import type { Handlers } from '../../../shared/contract';
+import type { Events, Handlers } from '../../../shared/contract';
 import { pendingWrapUps, wrapUpToShow } from '../../../shared/rules/wrap-up-gate';
 import type { Core, CoreOptions, EventListener } from './index';
 import { effectiveHotkeys, runHotkey } from './hotkeys';
+import { livePush } from './live-push';
 import { openStore } from './store';
 import { appStateService } from './services/app-state';
 import { calendarsService } from './services/calendars';
@@ -20,8 +21,10 @@ import { wrapUpService } from './services/wrap-up';
 import { startEndOfDay } from './services/end-of-day';
 import { exportCsvService } from './services/export-csv';
 import { promptsPauseService } from './services/prompts-pause';
+import { backupsService } from './services/backups';
+import { dataFolderService } from './services/data-folder';
 
-export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): Promise<Core> {
+export async function createCore({ dataDir, clock, log, fsOps, revealFolder }: CoreOptions): Promise<Core> {
   const store = await openStore({ dir: dataDir, now: () => clock.now(), clock, ...(log ? { log } : {}), ...(fsOps ? { fsOps } : {}) });
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
@@ -42,7 +45,14 @@ export async function createCore({ dataDir, clock, log, fsOps }: CoreOptions): P
     ...calendarsService(ctx),
     ...promptsPauseService(ctx),
     ...exportCsvService(ctx),
+    ...backupsService(ctx),
+    ...dataFolderService({ dataDir, revealFolder }),
   };
+  // Every `changed` (a write, a prompt coming due, a pause ending) is followed by the live view, when it moved.
+  const pushLive = livePush(handlers.getLive, emit, log);
+  listeners.add((event, payload) => {
+    if (event === 'changed') pushLive.changed((payload as Events['changed']).revision);
+  });
   startCallReminders(ctx);
   const endOfDay = startEndOfDay(ctx);
   const stopClock = clock.onJump((now) => emit('clock', { now }));

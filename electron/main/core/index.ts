@@ -6,6 +6,7 @@ import type { Rect, SavedPlacement } from '../../../shared/rules/overlay-placeme
 import type { Clock } from './clock';
 import type { HostAction, HotkeyFailure } from './hotkeys';
 import type { EndOfDay } from './services/end-of-day';
+import type { RevealFolder } from './services/data-folder';
 import type { FsOps } from './store/fs-ops';
 import type { Store, StoreLog } from './store/types';
 
@@ -21,6 +22,8 @@ export interface CoreOptions {
   log?: CoreLog;
   /** Tests only: file operations that fail on purpose (a full disk, a locked folder). */
   fsOps?: FsOps;
+  /** Opens a folder in the OS's file manager (Settings › Data folder); left out where the host cannot. */
+  revealFolder?: RevealFolder;
 }
 
 export interface Core {

@@ -1,19 +1,45 @@
 // Runs in the renderer. The call's elapsed time on the core's clock against its planned length.
-import type { Meeting } from '../../../shared/domain';
-import { useCoreClock } from '../ui/clock';
+// It ticks once a second for the whole call, so a tick costs as little as it can: no React render, only the
+// elapsed text written into its own span (and only when the text differs); the span keeps a fixed width, so the
+// new digits never move anything else on the page. React renders again only when "over" flips, once a call.
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { windowClock, type CoreClock } from '../ui/clock';
 import { formatElapsed, minutesBetween } from '../ui/format';
 
-export /** Elapsed time on the core's clock against the planned length; turns amber once over, without flashing. */
-function CallTimer({ meeting }: { meeting: Meeting }) {
-  const now = useCoreClock();
-  const started = Date.parse(meeting.startedAt ?? meeting.start);
-  const elapsed = Math.max(0, now - started);
-  const planned = minutesBetween(meeting.start, meeting.end);
-  const over = planned > 0 && elapsed > planned * 60_000;
+interface Props {
+  /** When the call really started (or, before that is known, its planned start), ISO. */
+  startedAt: string;
+  /** Planned start and end, ISO: the planned length. */
+  start: string;
+  end: string;
+  clock?: CoreClock;
+}
+
+/** Elapsed time on the core's clock against the planned length; turns amber once over, without flashing. */
+export const CallTimer = memo(function CallTimer({ startedAt, start, end, clock = windowClock() }: Props) {
+  const elapsedRef = useRef<HTMLSpanElement>(null);
+  const planned = minutesBetween(start, end);
+  const [over, setOver] = useState(false);
+
+  useLayoutEffect(() => {
+    const started = Date.parse(startedAt);
+    const tick = () => {
+      const elapsed = Math.max(0, clock.snapshot() - started);
+      const text = formatElapsed(elapsed);
+      const span = elapsedRef.current;
+      if (span && span.textContent !== text) span.textContent = text;
+      setOver(planned > 0 && elapsed > planned * 60_000); // the same value again is no render
+    };
+    const unsubscribe = clock.subscribe(tick);
+    tick();
+    return unsubscribe;
+  }, [clock, startedAt, planned]);
+
   return (
     <div className={`overlay__timer${over ? ' overlay__timer--over' : ''}`} role="timer" title="Time in the call / planned length">
-      <span className="overlay__elapsed">{formatElapsed(elapsed)}</span>
+      {/* Filled by the tick above, never by React, so a re-render cannot put a stale time back. */}
+      <span className="overlay__elapsed" ref={elapsedRef} />
       <span className="overlay__planned"> / {planned} min</span>
     </div>
   );
-}
+});

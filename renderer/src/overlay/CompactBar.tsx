@@ -1,6 +1,7 @@
 // Runs in the renderer. The overlay as one line, for reps who want the face on the call to have the screen:
 // the meeting, where we are in the agenda, the time, and the one prompt due now with its hotkey.
 import type { LiveView } from '../../../shared/views';
+import { formatTime } from '../ui/format';
 import { Kbd } from '../ui/Kbd';
 import { CallTimer } from './CallTimer';
 import { LookToggle } from './LookToggle';
@@ -22,11 +23,15 @@ export function CompactBar({ view }: { view: LiveView }) {
       <h1 className="compact__line" title={`${meeting.title} · ${thread.account}`}>
         {current ? <span className="compact__item">▸ {current.text}</span> : <span>{thread.account}</span>}
       </h1>
-      <CallTimer meeting={meeting} />
+      <CallTimer startedAt={meeting.startedAt ?? meeting.start} start={meeting.start} end={meeting.end} />
       {words ? (
         <p className="compact__prompt" role="status">
           <span aria-hidden="true">⚑ </span>
           <span className="compact__prompt-text">{words}</span> <Kbd accelerator={hotkeys[key!]} />
+        </p>
+      ) : view.promptsPausedUntil ? (
+        <p className="compact__prompt" role="status">
+          Prompts paused until {formatTime(view.promptsPausedUntil)}
         </p>
       ) : null}
       <LookToggle compact />

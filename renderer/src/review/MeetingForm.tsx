@@ -7,7 +7,9 @@ import type { Meeting, Thread } from '../../../shared/domain';
 import { api, toApiError, type ApiError } from '../api';
 import { errorFor, ErrorSummary, firstOnScreen, focusField, TextAreaField, TextField, type SummaryField } from '../ui/fields';
 import { formatWhen, nextHalfHour, toIsoFromLocalInput, toLocalInput } from '../ui/format';
-import { AgendaEditor, agendaItem, type AgendaDraftItem } from './AgendaEditor';
+import { stageKey, templateForStage, type StageTemplates } from '../../../shared/rules/stage-templates';
+import { useView } from '../ui/useView';
+import { AgendaEditor, agendaItem, draftItems, type AgendaDraftItem, type TemplateOffer } from './AgendaEditor';
 import { guideFor, STAGES } from './stages';
 
 interface Draft {
@@ -25,6 +27,27 @@ interface Draft {
 
 /** What the form saves: a new meeting (picking or starting a deal), or changes to a planned one. */
 export type FormTarget = { kind: 'new'; threads: Thread[] } | { kind: 'edit'; meeting: Meeting; account: string };
+
+const getSettings = () => api.getSettings();
+
+/** Our stages, then the rep's own stages that have a template. */
+const knownStages = (templates: StageTemplates): string[] => [
+  ...STAGES,
+  ...Object.keys(templates).filter((name) => !STAGES.some((s) => stageKey(s) === stageKey(name))),
+];
+
+/** The stage a typed name picks, as it is spelled in the list; undefined while the rep is still typing. */
+const pickedStage = (typed: string, templates: StageTemplates): string | undefined =>
+  knownStages(templates).find((s) => stageKey(s) === stageKey(typed));
+
+/** An agenda still exactly as a template gave it: picking another stage may replace it without asking. */
+const isUntouched = (agenda: AgendaDraftItem[], stage: string, templates: StageTemplates) => {
+  const template = templateForStage(stage, templates);
+  return (
+    agenda.length === 0 ||
+    (agenda.length === template.length && agenda.every((item, i) => item.text === template[i]!.text && item.minutes === (template[i]!.minutes ? String(template[i]!.minutes) : '')))
+  );
+};
 
 /** Next half hour, for 30 minutes. */
 const defaultTimes = (now: number) => {
@@ -114,9 +137,30 @@ export function MeetingForm({ idPrefix, target, now, submitLabel, onSaved, onCan
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
-  const guide = guideFor(draft.stage);
+  const templates = useView(getSettings).data?.stageTemplates ?? {};
+  const guide = guideFor(draft.stage, templates);
+  /** A picked stage's template, when the rep's own agenda is in the way of filling it in. */
+  const [offer, setOffer] = useState<TemplateOffer | null>(null);
+  const [agendaNotice, setAgendaNotice] = useState('');
   const fieldErrors = error?.fields;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  /** Picking a stage fills the agenda from its template — unless the rep wrote their own: then it asks. */
+  const changeStage = (typed: string) => {
+    const picked = pickedStage(typed, templates);
+    const changed = picked !== undefined && stageKey(picked) !== stageKey(draft.stage);
+    setDraft((d) => ({ ...d, stage: typed }));
+    if (!changed) return;
+    const template = { stage: picked, items: templateForStage(picked, templates) };
+    if (isUntouched(draft.agenda, draft.stage, templates)) {
+      setDraft((d) => ({ ...d, stage: typed, agenda: draftItems(template.items) }));
+      setAgendaNotice(`The agenda is the ${picked} agenda now (${template.items.length} items).`);
+      setOffer(null);
+    } else {
+      setAgendaNotice('');
+      setOffer(template);
+    }
+  };
   const id = (name: string) => `${idPrefix}-${name}`;
 
   /** The core's keys to where they are shown; an agenda item's message sits with that item. */
@@ -248,13 +292,13 @@ export function MeetingForm({ idPrefix, target, now, submitLabel, onSaved, onCan
           className="meeting-form__wide"
           label="Stage"
           value={draft.stage}
-          onChange={(v) => set('stage', v)}
+          onChange={changeStage}
           list={id('stages')}
           hint={guide.tip}
           error={errorFor(fieldErrors, 'stage')}
         />
         <datalist id={id('stages')}>
-          {STAGES.map((s) => (
+          {knownStages(templates).map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>
@@ -294,8 +338,10 @@ export function MeetingForm({ idPrefix, target, now, submitLabel, onSaved, onCan
             onChange={(agenda) => set('agenda', agenda)}
             pending={draft.pendingItem}
             onPendingChange={(pendingItem) => set('pendingItem', pendingItem)}
-            suggestions={guide.agenda}
-            stage={draft.stage}
+            template={{ stage: draft.stage.trim() || 'suggested', items: guide.agenda }}
+            offer={offer}
+            onOfferClosed={() => setOffer(null)}
+            notice={agendaNotice}
             errors={fieldErrors}
           />
         </div>

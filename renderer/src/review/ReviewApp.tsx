@@ -1,12 +1,13 @@
 // Runs in the renderer. Home, and the end-of-day review: tabs for Today · Follow-ups · Threads · Tomorrow · Metrics
 // (each computed by the core's review rules) and Plan (the meetings, the next steps and the new-meeting form). The
-// tab is kept in the address (#follow-ups), so a reload or the end-of-day reminder lands on the right one.
+// tab is kept in the address (#follow-ups), so a reload or the end-of-day reminder lands on the right one. Today is
+// painted from the entry's early ask (first-paint.ts); the other modes arrive right after, before a rep can switch.
 import { LoadError } from '../ui/LoadError';
 import { memo, useEffect, useState, type ReactNode } from 'react';
-import type { ReviewModes } from '../../../shared/views';
+import type { ReviewModes, ReviewToday } from '../../../shared/views';
 import { api } from '../api';
 import { AttentionBanners } from './AttentionBanners';
-import { useCoreClock } from '../ui/clock';
+import { useCoreClock, windowClock } from '../ui/clock';
 import { formatTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { Tabs, type Tab } from '../ui/Tabs';
@@ -18,9 +19,11 @@ import { PlanMode } from './modes/PlanMode';
 import { ThreadsMode } from './modes/ThreadsMode';
 import { TodayMode } from './modes/TodayMode';
 import { TomorrowMode } from './modes/TomorrowMode';
-import { dayLabel, useReviewModes, windowTimeZone } from './review-modes';
+import { firstPaintNeedsEverything, todayRendered } from './first-paint';
+import { dayLabel, useReviewData, windowTimeZone } from './review-modes';
 import { SettingsMode } from './settings/SettingsMode';
 import './modes/modes.css';
+import './mode-slots.css';
 
 const getState = () => api.getState();
 
@@ -54,27 +57,65 @@ function tabsFor(modes: ReviewModes | undefined): Tab<Mode>[] {
   ];
 }
 
-/** The modes re-render when their data or the minute changes, not on every tick of the on-screen clock. */
-const ModePanel = memo(function ModePanel({ mode, modes, now }: { mode: Mode; modes: ReviewModes; now: number }): ReactNode {
+const loading = <p className="empty">Loading your review…</p>;
+
+// Memoised: a kept mode re-renders only when its own view (kept identical when unchanged) or the minute changes.
+const TodayPanel = memo(TodayMode);
+const FollowUpsPanel = memo(FollowUpsMode);
+const ThreadsPanel = memo(ThreadsMode);
+const TomorrowPanel = memo(TomorrowMode);
+const MetricsPanel = memo(MetricsMode);
+
+/** One mode. Today can show before the other modes have arrived. */
+function ModePanel({ mode, today, modes, now }: { mode: Mode; today: ReviewToday; modes: ReviewModes | undefined; now: number }): ReactNode {
+  if (mode === 'today') return <TodayPanel view={today.today} now={now} />;
+  if (mode === 'plan') return <PlanMode now={now} />;
+  if (mode === 'settings') return <SettingsMode now={now} />;
+  if (!modes) return loading;
   switch (mode) {
-    case 'today':
-      return <TodayMode view={modes.today} now={now} />;
     case 'follow-ups':
-      return <FollowUpsMode view={modes.followUps} now={now} />;
+      return <FollowUpsPanel view={modes.followUps} now={now} />;
     case 'threads':
-      return <ThreadsMode view={modes.threads} now={now} />;
+      return <ThreadsPanel view={modes.threads} now={now} />;
     case 'tomorrow':
-      return <TomorrowMode view={modes.tomorrow} now={now} />;
+      return <TomorrowPanel view={modes.tomorrow} now={now} />;
     case 'metrics':
-      return <MetricsMode view={modes.metrics} />;
-    case 'plan':
-      return <PlanMode now={now} />;
-    case 'settings':
-      return <SettingsMode now={now} />;
+      return <MetricsPanel view={modes.metrics} />;
   }
+}
+
+/** Modes that only lay out the review's data stay mounted once built, so switching to one is only showing it
+ * (Plan and Settings fetch their own data while mounted, so they are left for real). */
+const KEPT: readonly Mode[] = ['today', 'follow-ups', 'threads', 'tomorrow', 'metrics'];
+
+/** The mode on screen, and the kept modes built before: those are skipped by the browser (mode-slots.css) and
+ * `inert`, so they take no space, no focus and no place in the accessibility tree, yet keep their DOM and layout.
+ * Re-rendered when the data or the minute changes, not on every tick of the on-screen clock. */
+const ModeSlots = memo(function ModeSlots({ mode, today, modes, now }: { mode: Mode; today: ReviewToday; modes: ReviewModes | undefined; now: number }) {
+  const [seen, setSeen] = useState<ReadonlySet<Mode>>(() => new Set([mode]));
+  if (!seen.has(mode)) setSeen(new Set(seen).add(mode));
+  const slots = KEPT.filter((m) => m === mode || seen.has(m));
+  // Once every mode's data is here, the modes not seen yet are built in the browser's idle time, one per idle
+  // period, so even a first switch only shows what is already there. (No idle callbacks, no head start: jsdom.)
+  const unbuilt = modes ? KEPT.find((m) => !seen.has(m)) : undefined;
+  useEffect(() => {
+    if (!unbuilt || typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => setSeen((s) => new Set(s).add(unbuilt)), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [unbuilt]);
+  return (
+    <>
+      {slots.map((m) => (
+        <div key={m} className={m === mode ? 'mode-slot' : 'mode-slot mode-slot--away'} inert={m !== mode}>
+          <ModePanel mode={m} today={today} modes={modes} now={now} />
+        </div>
+      ))}
+      {KEPT.includes(mode) ? null : <ModePanel mode={mode} today={today} modes={modes} now={now} />}
+    </>
+  );
 });
 
-function ReviewedToday({ modes, now }: { modes: ReviewModes; now: number }) {
+function ReviewedToday({ modes, now }: { modes: ReviewToday; now: number }) {
   const mark = useAction(() => api.markReviewed({ day: modes.today.day, timeZone: windowTimeZone() }));
   const { reviewed } = modes;
   if (reviewed.today) {
@@ -99,7 +140,7 @@ function ReviewedToday({ modes, now }: { modes: ReviewModes; now: number }) {
   );
 }
 
-function PendingWrapUps({ pending }: { pending: ReviewModes['pendingWrapUps'] }) {
+function PendingWrapUps({ pending }: { pending: ReviewToday['pendingWrapUps'] }) {
   const open = useAction(() => api.showWindow({ window: 'wrapup' }));
   const first = pending[0]?.title || 'Your last call';
   return (
@@ -127,15 +168,24 @@ function PendingWrapUps({ pending }: { pending: ReviewModes['pendingWrapUps'] })
 }
 
 export function ReviewApp() {
-  const now = useCoreClock();
-  const minute = Math.floor(now / 60_000) * 60_000;
+  const clockNow = useCoreClock();
   const state = useView(getState);
-  const review = useReviewModes();
-  const modes = review.data;
+  const review = useReviewData();
+  const { today, modes } = review;
+  // Until the core's clock is synced (getState), the time Today was computed at is the better "now" to show it with.
+  const now = windowClock().synced() || !today ? clockNow : today.now;
+  const minute = Math.floor(now / 60_000) * 60_000;
   /** The mode on screen: from the address, else Today — or Plan on a first run, when there is nothing to review. */
   const [chosen, setChosen] = useState<Mode | null>(modeFromHash);
-  if (chosen === null && modes) setChosen(modes.today.calls.length + modes.threads.active.length + modes.threads.stalled.length > 0 ? 'today' : 'plan');
+  if (chosen === null && today) setChosen(today.today.calls.length + today.openDeals > 0 ? 'today' : 'plan');
   const mode = chosen ?? 'today';
+
+  const painted = today !== undefined;
+  useEffect(() => {
+    // Today's first paint is what the early ask is for; any other first mode needs every mode, so ask at once.
+    if (mode !== 'today') firstPaintNeedsEverything();
+    else if (painted) todayRendered();
+  }, [mode, painted]);
 
   useEffect(() => {
     if (chosen && location.hash.slice(1) !== chosen) history.replaceState(null, '', `#${chosen}`);
@@ -158,20 +208,20 @@ export function ReviewApp() {
         </div>
         <div className="review__status">
           {state.data?.readOnly ? <span className="badge badge--warning">Read-only: changes cannot be saved</span> : null}
-          {modes ? <ReviewedToday modes={modes} now={minute} /> : null}
+          {today ? <ReviewedToday modes={today} now={minute} /> : null}
         </div>
       </header>
 
       <div className="review__banners">
         {state.data?.notice ? <Notice notice={state.data.notice} now={now} onAcknowledged={state.replace} /> : null}
-        {modes && modes.pendingWrapUps.length > 0 ? <PendingWrapUps pending={modes.pendingWrapUps} /> : null}
+        {today && today.pendingWrapUps.length > 0 ? <PendingWrapUps pending={today.pendingWrapUps} /> : null}
         <AttentionBanners state={state.data} />
         {review.error && !modes ? <LoadError message={review.error.message} onRetry={review.reload} /> : null}
       </div>
 
       <main className="review__body">
         <Tabs label="Review" idPrefix="review" tabs={tabsFor(modes)} selected={mode} onSelect={setChosen}>
-          {modes ? <ModePanel mode={mode} modes={modes} now={minute} /> : <p className="empty">Loading your day…</p>}
+          {today ? <ModeSlots mode={mode} today={today} modes={modes} now={minute} /> : <p className="empty">Loading your day…</p>}
         </Tabs>
       </main>
     </div>

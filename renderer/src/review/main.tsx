@@ -1,6 +1,7 @@
-// Runs in the renderer: the review window (home).
-import { mount } from '../ui/mount';
-import { ReviewApp } from './ReviewApp';
-import './review.css';
+// Runs in the renderer: the review window (home). The entry is deliberately tiny: it starts loading React and the
+// review (a separate chunk), then asks the core for Today — the download, the ask and the core's answer overlap
+// instead of following each other.
+import { askTodayEarly } from './first-paint';
 
-mount(ReviewApp);
+void import('./start');
+askTodayEarly();

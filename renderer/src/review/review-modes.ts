@@ -1,16 +1,57 @@
-// Runs in the renderer. The review's data: every mode, computed by the core in this window's time zone (the rep's),
-// refetched whenever the store changes. Also the small date words the modes share.
+// Runs in the renderer. The review's data: Today first — from the entry's early ask (first-paint.ts) — then every
+// mode, computed by the core in this window's time zone (the rep's) once Today is painted, and refetched whenever the
+// store changes. Also the small date words the modes share.
+import { useEffect, useState } from 'react';
 import type { DayKey } from '../../../shared/rules/review-queries';
-import { api } from '../api';
+import type { ReviewModes, ReviewToday } from '../../../shared/views';
+import { api, type ApiError } from '../api';
 import { formatWhen } from '../ui/format';
+import { reuseEqual } from '../ui/reuse-equal';
 import { useView } from '../ui/useView';
+import { afterFirstPaint, earlyToday, windowTimeZone } from './first-paint';
 
-/** The zone this window shows times in: the core counts "today" and "overdue" in the same one. */
-export const windowTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export { windowTimeZone };
 
-const getModes = () => api.getReviewModes({ timeZone: windowTimeZone() });
+const getModes = async () => {
+  await afterFirstPaint();
+  return api.getReviewModes({ timeZone: windowTimeZone() });
+};
 
-export const useReviewModes = () => useView(getModes);
+export interface ReviewData {
+  /** What Today needs: the full answer once it is here, else the early one. */
+  today: ReviewToday | undefined;
+  /** Every mode (the tabs' counts, the other modes): `undefined` until the ask after the first paint is answered. */
+  modes: ReviewModes | undefined;
+  error: ApiError | null;
+  reload(): void;
+}
+
+export function useReviewData(): ReviewData {
+  const early = earlyToday();
+  const [first, setFirst] = useState<ReviewToday | undefined>(early?.value);
+  useEffect(() => {
+    if (!early) return;
+    let alive = true;
+    // Also when the answer landed between the first render and this effect: `then` still runs for it.
+    early.answer.then(
+      (value) => alive && setFirst(value),
+      () => {},
+    );
+    return () => {
+      alive = false;
+    };
+  }, [early]);
+  const all = useView(getModes);
+  // Each answer is a whole new object: keep the parts that did not change (Today from the early answer too), so the
+  // memoised modes re-render only where something did.
+  const [answer, setAnswer] = useState(all.data);
+  const [modes, setModes] = useState(all.data);
+  if (answer !== all.data) {
+    setAnswer(all.data);
+    setModes(all.data && reuseEqual(modes ?? first, all.data));
+  }
+  return { today: modes ?? first, modes, error: all.error, reload: all.reload };
+}
 
 /** A calendar day as the rep reads it: "Thu 5 Mar" ("Thursday 5 Mar" with `long`). */
 export function dayLabel(day: DayKey, now: number, weekday: 'short' | 'long' = 'short'): string {

@@ -1,6 +1,7 @@
 // Runs in the renderer. Stage-aware prompts for planning a meeting. Every step of a deal has its own point: a first
 // meeting listens (learn how they work, earn trust) and ends by agreeing the second; later steps build on it.
-import { agendaForStage } from '../../../shared/rules/stage-templates';
+import type { StageTemplateItem } from '../../../shared/domain';
+import { stageKey, templateForStage, type StageTemplates } from '../../../shared/rules/stage-templates';
 export { STAGES } from '../../../shared/rules/stage-templates';
 
 export interface StageGuide {
@@ -52,10 +53,10 @@ const GENERIC: StageGuide = {
 };
 
 /** The guide for a stage name as typed (case and spacing forgiven); a stage of the rep's own gets the generic one.
- * Its starting agenda is the stage template the core also uses (shared/rules/stage-templates.ts). */
-export function guideFor(stage: string): StageGuide & { agenda: readonly string[] } {
-  const key = stage.trim().toLowerCase().replace(/\s+/g, ' ');
+ * Its starting agenda is the rep's template for the stage, else ours — the rule the core also uses. */
+export function guideFor(stage: string, templates: StageTemplates = {}): StageGuide & { agenda: readonly StageTemplateItem[] } {
+  const key = stageKey(stage);
   // hasOwn: a stage typed as "constructor" must not find Object's prototype.
   const guide = Object.hasOwn(GUIDES, key) ? GUIDES[key]! : GENERIC;
-  return { ...guide, agenda: agendaForStage(stage) };
+  return { ...guide, agenda: templateForStage(stage, templates) };
 }

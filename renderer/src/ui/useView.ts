@@ -1,7 +1,17 @@
 // Runs in the renderer. A window's read model: fetch it, fetch it again whenever the core says the store changed,
 // and say whether it is loading or failed. The last good data stays on screen while a refetch runs.
+// A view the core pushes with its changes (the overlay's `live` event) is taken from the event instead of refetched:
+// that round trip was most of the time between a change and its paint.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventName, Events } from '../../../shared/bridge';
 import { api, toApiError, type Api, type ApiError } from '../api';
+import { reuseEqual } from './reuse-equal';
+
+/** The event that carries the whole view with each change, and how to read the view out of it. */
+export interface Pushed<T, E extends EventName = EventName> {
+  event: E;
+  pick(payload: Events[E]): T;
+}
 
 export interface View<T> {
   /** `undefined` until the first answer (a view may legitimately be `null`: "no call in progress"). */
@@ -11,9 +21,11 @@ export interface View<T> {
   reload(): void;
   /** Puts a fresher value on screen at once (from a mutation's answer), then refetches the whole view. */
   replace(value: T): void;
+  /** Like `replace`, from the value on screen (not from one a render captured earlier); nothing while there is none. */
+  patch(update: (current: T) => T): void;
 }
 
-export function useView<T>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = api): View<T> {
+export function useView<T, E extends EventName = EventName>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = api, pushed?: Pushed<T, E>): View<T> {
   const [state, setState] = useState<{ data: T | undefined; loading: boolean; error: ApiError | null }>({
     data: undefined,
     loading: true,
@@ -40,15 +52,28 @@ export function useView<T>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = 
     );
   }, []);
 
+  const pushedRef = useRef(pushed);
+  useEffect(() => {
+    pushedRef.current = pushed;
+  });
+  const pushedEvent = pushed?.event;
+
   useEffect(() => {
     alive.current = true;
     load();
-    const off = source.on('changed', () => load());
+    const off = pushedEvent
+      ? source.on(pushedEvent, (payload) => {
+          // The pushed view is the newest: an answer still on its way was computed before it, so it may not write.
+          seq.current += 1;
+          // Parts equal to what is on screen keep their identity, so memoised components skip them.
+          setState((s) => ({ data: reuseEqual(s.data, pushedRef.current!.pick(payload)), loading: false, error: null }));
+        })
+      : source.on('changed', () => load());
     return () => {
       alive.current = false;
       off();
     };
-  }, [load, source]);
+  }, [load, source, pushedEvent]);
 
   const replace = useCallback(
     (data: T) => {
@@ -60,5 +85,14 @@ export function useView<T>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = 
     [load],
   );
 
-  return { ...state, reload: load, replace };
+  const patch = useCallback(
+    (update: (current: T) => T) => {
+      seq.current += 1;
+      setState((s) => (s.data === undefined ? s : { data: update(s.data), loading: false, error: null }));
+      load();
+    },
+    [load],
+  );
+
+  return { ...state, reload: load, replace, patch };
 }

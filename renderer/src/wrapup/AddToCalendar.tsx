@@ -2,15 +2,8 @@
 // and copy a short recap email that puts the agreed step in writing.
 import { useState } from 'react';
 import { api } from '../api';
+import { download } from '../ui/download';
 import { useAction } from '../ui/useAction';
-
-/** Hands a file to the browser's download (Electron shows its save dialog; the preview downloads it). */
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function AddToCalendar({ stepId, email }: { stepId: string; email?: { subject: string; body: string } | undefined }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);

@@ -80,7 +80,7 @@ const newId = () => `id-${(ids += 1)}`;
 async function syncInto(doc: Doc, ics: string): Promise<void> {
   const parsed = await parseCalendar(ics, { now: T0 });
   for (const o of parsed.occurrences) expect(Date.parse(o.end)).toBeGreaterThan(Date.parse(o.start));
-  reconcile(doc, [{ calendarId: 'cal-1', parsed }], { nowIso: iso(T0), newId });
+  await reconcile(doc, [{ calendarId: 'cal-1', parsed }], { nowIso: iso(T0), newId });
   written += doc.meetings.length;
   expect(StoreDocument.safeParse(doc).success).toBe(true);
   for (const m of doc.meetings) expect(m.end > m.start && !Number.isNaN(Date.parse(m.start))).toBe(true);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { MethodName, MethodRawInput } from '../../../shared/contract';
 import { MEETING_KINDS, TASK_KINDS } from '../../../shared/domain';
 import { iso, minutes, T0 } from '../../support/core-harness';
-import { text } from '../../support/arbitraries';
+import { storeDocument, text } from '../../support/arbitraries';
 
 /** What must exist for the call to be accepted: a planned meeting, the live call (a fresh one, with a due prompt,
  * or one whose purpose was confirmed), a call owing its wrap-up, a logged next step, or a call whose end passed
@@ -21,6 +21,8 @@ export type Need =
   | 'owing'
   | 'logged-step'
   | 'unheld'
+  /** no call in progress and no wrap-up owed (what a restore needs) */
+  | 'quiet'
   /** a calendar exists (ids.calendarId) */
   | 'calendar'
   /** a fresh .ics file to add (ids.calendarFile), with room for one more calendar */
@@ -91,6 +93,12 @@ const draftValues = fc.dictionary(
   { maxKeys: 10 },
 );
 
+/** A JSON export a restore accepts: any document, as long as it owes no wrap-up and has no live call (a restored
+ * world like that would rightly refuse the next restore). */
+const restorableFile = storeDocument().map((doc) => ({
+  fileText: JSON.stringify({ ...doc, meetings: doc.meetings.map((m) => ({ ...m, status: m.status === 'live' || m.status === 'wrapping-up' || m.status === 'no-show' ? ('done' as const) : m.status })) }),
+}));
+
 export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
   getState: none<'getState'>(fc.constantFrom(undefined, {})),
   getReview: none<'getReview'>(fc.constantFrom(undefined, {})),
@@ -101,6 +109,12 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
   releaseFocus: none<'releaseFocus'>(fc.constantFrom(undefined, {})),
   getSettings: none<'getSettings'>(fc.constantFrom(undefined, {})),
   exportCsv: none<'exportCsv'>(fc.constantFrom(undefined, {})),
+  exportJson: none<'exportJson'>(fc.constantFrom(undefined, {})),
+  listBackups: none<'listBackups'>(fc.constantFrom(undefined, {})),
+  getDataFolder: none<'getDataFolder'>(fc.constantFrom(undefined, {})),
+  revealDataFolder: none<'revealDataFolder'>(fc.constantFrom(undefined, {})),
+  previewRestore: none<'previewRestore'>(restorableFile),
+  restoreData: restorableFile.map((file) => call<'restoreData'>('quiet', () => file)),
   pausePrompts: none<'pausePrompts'>(fc.integer({ min: 0, max: 24 * 60 }).map((minutes) => ({ minutes }))),
   updateSettings: fc
     .record(
@@ -110,6 +124,11 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
         endOfDay: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
         prompts: fc.record({ askNextMinutesBefore: fc.integer({ min: 1, max: 60 }), snoozeMinutes: fc.integer({ min: 1, max: 30 }) }, { requiredKeys: [] }),
         overlay: fc.record({ opacity: fc.double({ min: 0.3, max: 1, noNaN: true }), compact: fc.boolean() }, { requiredKeys: [] }),
+        stageTemplates: fc.dictionary(
+          fc.constantFrom('Demo', 'first meeting', 'Pilot review'),
+          fc.option(fc.array(fc.record({ text: text(60), minutes: fc.integer({ min: 1, max: 480 }) }, { requiredKeys: ['text'] }), { maxLength: 5 })),
+          { maxKeys: 3 },
+        ),
       },
       { requiredKeys: [] },
     )
@@ -171,6 +190,7 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
     })
     .map((fields) => call<'closeOutThread'>('owing', (ids) => defined({ meetingId: ids.meetingId, ...fields }))),
   getReviewModes: none<'getReviewModes'>(fc.constantFrom(undefined, {}, { timeZone: 'Europe/Berlin' }, { timeZone: 'UTC' })),
+  getReviewToday: none<'getReviewToday'>(fc.constantFrom(undefined, {}, { timeZone: 'Europe/Berlin' }, { timeZone: 'UTC' })),
   // The world's clock is frozen on 23 November 2026, 09:00 UTC: today or an earlier day may be marked.
   markReviewed: none<'markReviewed'>(fc.constantFrom('2026-11-20', '2026-11-23').map((day) => ({ day, timeZone: 'UTC' }))),
   markFollowUp: fc

@@ -40,6 +40,12 @@ export class FuzzWorld {
       case 'unheld':
         // An external call that ended half an hour ago and was never started.
         return this.ids(await this.newMeeting({ start: iso(T0 - minutes(60)), end: iso(T0 - minutes(30)) }));
+      case 'quiet': {
+        // No call in progress and no wrap-up owed: end the live call, then log the next step of each call owing one.
+        for (const live of this.t.core.store.data.meetings.filter((m) => m.status === 'live')) await this.t.ok('endCall', { meetingId: live.id });
+        for (const owing of pendingWrapUps(this.t.core.store.data)) await this.t.ok('logNextStep', goodStep(owing.id));
+        return this.ids(await this.newMeeting());
+      }
       case 'calendar':
         if (this.t.core.store.data.settings.calendars.length === 0) await this.t.ok('addCalendar', { path: this.newCalendarFile() });
         return this.ids(await this.newMeeting());

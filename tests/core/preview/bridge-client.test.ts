@@ -72,6 +72,9 @@ describe('the generated bridge script', () => {
     expect(await api.getState()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await api.getState()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // A data file too big for one preview request (a restore): said plainly, not "try again".
+    fetchMock.mockResolvedValueOnce(new Response('body too large', { status: 413 }));
+    expect(await api.getState()).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^That is more than the browser preview takes in one request/) } });
   });
 
   it('fans events out to every on() listener until unsubscribed', () => {

@@ -25,6 +25,16 @@ describe('backupsToKeep', () => {
     expect(kept.map((b) => b.path)).toEqual(['b59', 'b58', 'b56', 'b53', 'b50', 'b47', 'b44', 'b41', 'pm']);
     expect(kept.length).toBeLessThanOrEqual(10);
   });
+
+  it('also keeps the newest backup taken before a restore: the way back from it', () => {
+    const prerestore: Backup = { path: 'pr', time: start, reason: 'pre-restore' };
+    const older: Backup = { path: 'pr-old', time: start - DAY, reason: 'pre-restore' };
+    const daily = Array.from({ length: 30 }, (_, i): Backup => ({ path: `b${i}`, time: start + (i + 1) * DAY, reason: 'daily' })).reverse();
+    const kept = backupsToKeep([...daily, prerestore, older]).map((b) => b.path);
+    expect(kept).toContain('pr');
+    expect(kept).not.toContain('pr-old');
+    expect(kept.length).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('the backup ring', () => {

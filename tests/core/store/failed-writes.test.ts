@@ -16,18 +16,22 @@ const T0 = Date.UTC(2026, 10, 23, 9);
 const stepIds = (doc: { nextSteps: { id: string }[] }) => doc.nextSteps.map((s) => s.id);
 const onDisk = async (dir: string) => stepIds(JSON.parse(await readFile(join(dir, STORE), 'utf8')));
 const addStep = (store: Store, n: number) => store.update((d) => void d.nextSteps.push(nextStep(n)));
-/** Lets the store's queued work (a retry fired by the clock) run to the end. */
+/** A moment for queued work to run: enough to see a write that must NOT happen. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits (on a busy machine, as long as it takes, up to 10 s) until the store's queued work has done `what`. */
+async function until(what: () => boolean): Promise<void> {
+  for (const end = Date.now() + 10_000; !what() && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 async function storeWithOneStep() {
   const dir = await tempDir();
   const disk = switchableDisk();
   const clock = new TestClock(T0, { running: false });
   // The clock the store sees notes when each retry fires, so a test knows when to let the retry run.
-  const retries = { fired: [] as number[] };
+  const retries = { fired: [] as number[], armed: 0 };
   const timing = {
     now: () => clock.now(),
-    at: (at: number, fn: () => void) => clock.at(at, () => (retries.fired.push(at), fn())),
+    at: (at: number, fn: () => void) => ((retries.armed += 1), clock.at(at, () => (retries.fired.push(at), fn()))),
   };
   const store = await openStore({ dir, fsOps: disk.ops, now: () => clock.now(), clock: timing });
   await addStep(store, 1);
@@ -67,7 +71,7 @@ describe.each(['ENOSPC', 'EACCES'] as const)('a save that fails with %s', (code)
     await settle();
     expect(disk.attempts).toBe(attempts); // not before its time
     clock.advance(1);
-    await settle();
+    await until(() => !store.unsaved);
     expect(disk.attempts).toBe(attempts + 1); // one write carried all three
     expect(await onDisk(dir)).toEqual(['step-1', 'step-2', 'step-3', 'step-4']);
     expect(store.unsaved).toBe(false);
@@ -87,8 +91,10 @@ describe.each(['ENOSPC', 'EACCES'] as const)('a save that fails with %s', (code)
     const start = clock.now();
     for (let second = 1; second <= 3600; second++) {
       const fired = retries.fired.length;
+      const armed = retries.armed;
       clock.advance(1000);
-      if (retries.fired.length !== fired) await settle(); // the retry runs (and fails) before time moves on
+      // The retry runs (and fails, arming the next one) before time moves on.
+      if (retries.fired.length !== fired) await until(() => retries.armed > armed);
       if (second === 600) {
         await store.acknowledgeNotice();
         expect(store.notice?.kind).toBe('write-failed');
@@ -108,7 +114,7 @@ describe.each(['ENOSPC', 'EACCES'] as const)('a save that fails with %s', (code)
 
     disk.failing = null;
     clock.advance(60_000);
-    await settle();
+    await until(() => !store.unsaved);
     expect(await onDisk(dir)).toEqual(['step-1', 'step-2', 'step-3']);
     expect(store.notice).toBeNull();
     await store.close();
@@ -149,7 +155,7 @@ describe('closing during an outage', () => {
     expect(store.notice?.kind).toBe('write-failed');
     disk.failing = null;
     clock.advance(RETRY_DELAYS_MS[0]);
-    await settle();
+    await until(() => !store.unsaved);
     expect(store.notice?.kind).toBe('restored-from-backup');
     await store.close();
   });

@@ -74,6 +74,30 @@ describe('openStore', () => {
     await store.close();
   });
 
+  it('refuses two different records under one id, and keeps an exact repeat', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await store.update((d) => void d.nextSteps.push(nextStep(1)));
+    await expect(store.update((d) => void d.nextSteps.push({ ...nextStep(1), what: 'Another step' }))).rejects.toThrow('ambiguous');
+    await store.update((d) => void d.nextSteps.push(nextStep(1))); // byte for byte the same: nothing ambiguous
+    expect(stepIds(store.data)).toEqual(['step-1', 'step-1']);
+    await store.close();
+  });
+
+  it('hands out frozen data: an edit outside update throws and changes neither memory nor disk', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await store.update((d) => void d.nextSteps.push(nextStep(1)));
+    const fileBefore = await readFile(join(dir, STORE), 'utf8');
+    expect(() => {
+      (store.data.nextSteps[0] as { what: string }).what = 'edited in place';
+    }).toThrow(TypeError);
+    expect(() => store.data.nextSteps.push(nextStep(2))).toThrow(TypeError);
+    expect(store.data.nextSteps[0]!.what).toBe(nextStep(1).what);
+    expect(await readFile(join(dir, STORE), 'utf8')).toBe(fileBefore);
+    await store.close();
+  });
+
   it('resolves close() only after queued writes, and the backups they queued, are on disk', async () => {
     const dir = await tempDir();
     const store = await openStore({ dir });

@@ -6,7 +6,8 @@
 // window are dropped from the raw text before node-ical ever parses them, so a 50,000-event file neither freezes
 // the app nor takes long. Each event (a series with its exceptions) is parsed on its own, so one broken event
 // costs only itself.
-import ical, { type VEvent } from 'node-ical';
+import type * as NodeIcalModule from 'node-ical';
+import type { VEvent } from 'node-ical';
 import { cooperative, type Tick } from './cooperative';
 import { eventDetails } from './event-details';
 import { expandEvent, type Range } from './expand-event';
@@ -73,6 +74,8 @@ export async function parseCalendar(text: string, options: ParseOptions): Promis
   if (!scanned.sawCalendar) {
     return failed('This is not an iCalendar (.ics) calendar: it has no BEGIN:VCALENDAR line.');
   }
+  // Loaded on the first sync, not at start-up (it and its Temporal polyfill are most of a cold start's imports).
+  const ical = await loadNodeIcal();
   const skips: Skip[] = [...scanned.skips];
   const occurrences: CalendarOccurrence[] = [];
   const cancelled: string[] = [];
@@ -82,7 +85,7 @@ export async function parseCalendar(text: string, options: ParseOptions): Promis
     const knownIds = known.get(uid) ?? new Set<string>();
     const lines = relevantLines(group, window, knownIds, skips);
     if (!lines) continue;
-    const event = parseGroup(lines, scanned);
+    const event = parseGroup(ical, lines, scanned);
     if (!event) {
       // node-ical throws on a rule it cannot read and on duplicate DTSTART/DTEND lines.
       skips.push({ reason: group.some((e) => e.rrule) ? 'bad-rule' : 'unreadable', line: group[0]!.line });
@@ -199,8 +202,16 @@ function relevantLines(group: readonly RawEvent[], window: Range, knownIds: Read
 
 const isAllDayStart = (e: RawEvent) => e.dtstart!.params['VALUE']?.toUpperCase() === 'DATE' || /^\d{8}$/.test(e.dtstart!.value.trim());
 
+type NodeIcal = typeof NodeIcalModule;
+
+/** node-ical is CommonJS: under Node its API is the `default` export; a bundler may hand it over as the module. */
+async function loadNodeIcal(): Promise<NodeIcal> {
+  const loaded = await import('node-ical');
+  return (loaded as NodeIcal & { default?: NodeIcal }).default ?? loaded;
+}
+
 /** Parses one event (with its exceptions) together with the time zones it names; null when node-ical gives up. */
-function parseGroup(lines: readonly string[], scanned: ScannedCalendar): VEvent | null {
+function parseGroup(ical: NodeIcal, lines: readonly string[], scanned: ScannedCalendar): VEvent | null {
   const text = ['BEGIN:VCALENDAR', ...zonesFor(lines, scanned.timezones), ...lines, 'END:VCALENDAR'].join('\r\n');
   try {
     const parsed = quietly(() => ical.sync.parseICS(text));

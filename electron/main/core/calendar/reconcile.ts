@@ -1,17 +1,24 @@
-// Runs in Node (main and preview), inside one store change. Brings the planned meetings in line with what the
-// calendars say, under one rule above all: the rep's prep is never lost.
+// Runs in Node (main and preview), OUTSIDE any store change: works out how the planned meetings must follow what the
+// calendars say, as a list of small steps (sync-steps.ts applies them, a few hundred per store change). Planning
+// reads the document and never changes it, so the app stays responsive while a big calendar is compared, and each
+// change the store writes touches only the meetings it names. One rule above all: the rep's prep is never lost.
 //  - An event is matched to a meeting by UID + recurrence id, whichever calendar carries it (two calendars with the
 //    same event make one meeting). An event whose UID is one of our own ids (an invite Second Step exported) is that
 //    meeting.
-//  - A moved event moves its planned meeting; purpose, ideal outcome, agenda, "why us" and the thread stay.
+//  - A moved event moves its planned meeting; purpose, ideal outcome, agenda, "why us" and the thread stay (a step
+//    carries only what the calendar owns: time, people, join link, where the event comes from).
 //  - A cancelled or deleted event cancels a planned meeting through the lifecycle rule (no wrap-up, nothing deleted).
 //    "Deleted" is only believed from a calendar that was read completely: a broken or cut-off file cancels nothing.
 //  - Meetings already held (live, wrapping up, done, no-show) are never touched.
 import { Meeting, Thread, plannedMeeting, type StoreDocument } from '../../../../shared/domain';
 import { transition } from '../../../../shared/rules/lifecycle';
 import { isGated } from '../../../../shared/rules/wrap-up-gate';
+import type { Tick } from './cooperative';
 import { occurrenceKey, type CalendarOccurrence, type ParsedCalendar } from './parse-calendar';
 import { isInternal } from './people';
+import { applySyncSteps, type SyncCounts, type SyncStep } from './sync-steps';
+
+export type { SyncCounts } from './sync-steps';
 import { threadMatcher, type ThreadMatcher } from './thread-for-event';
 
 export interface Feed {
@@ -19,16 +26,18 @@ export interface Feed {
   parsed: ParsedCalendar;
 }
 
-export interface SyncCounts {
-  imported: number;
-  updated: number;
-  cancelled: number;
-  skipped: number;
-}
-
 export interface ReconcileOptions {
   nowIso: string;
   newId: () => string;
+  /** Hands the event loop back now and then (see cooperative.ts); planning a big calendar takes a while. */
+  tick?: Tick;
+}
+
+export interface SyncPlan {
+  /** In the order they must be applied: a new deal thread travels with the first meeting that needs it. */
+  steps: SyncStep[];
+  /** Events that could not become a meeting, per calendar (the applied steps count the rest). */
+  skipped: Map<string, number>;
 }
 
 type CalendarMeeting = Meeting & { source: Extract<Meeting['source'], { kind: 'calendar' }> };
@@ -36,19 +45,18 @@ type CalendarMeeting = Meeting & { source: Extract<Meeting['source'], { kind: 'c
 const isCalendarMeeting = (m: Meeting): m is CalendarMeeting => m.source.kind === 'calendar';
 const keyOf = (m: CalendarMeeting) => occurrenceKey(m.source.uid, m.source.recurrenceId);
 const utcDay = (iso: string) => iso.slice(0, 10);
+const noTick: Tick = async () => {};
 
 /** Keys of the meetings a sync may still change: the parser expands these even outside the window. */
 export function knownKeys(doc: StoreDocument): Set<string> {
   return new Set(doc.meetings.filter(isCalendarMeeting).filter((m) => m.status === 'planned').map(keyOf));
 }
 
-/** Applies the feeds to `doc`; returns what changed, per calendar. */
-export function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: ReconcileOptions): Map<string, SyncCounts> {
-  const counts = new Map<string, SyncCounts>(feeds.map((f) => [f.calendarId, { imported: 0, updated: 0, cancelled: 0, skipped: 0 }]));
-  const count = (calendarId: string, what: keyof SyncCounts) => {
-    const c = counts.get(calendarId);
-    if (c) c[what] += 1;
-  };
+/** Plans the changes that bring `doc` in line with `feeds`. Reads `doc`, never changes it. */
+export async function planSync(doc: StoreDocument, feeds: readonly Feed[], options: ReconcileOptions): Promise<SyncPlan> {
+  const tick = options.tick ?? noTick;
+  const steps: SyncStep[] = [];
+  const skipped = new Map<string, number>();
 
   // Every event once, from the first calendar that carries it; and which calendars carry which events.
   const present = new Map<string, { occurrence: CalendarOccurrence; calendarId: string }>();
@@ -58,20 +66,29 @@ export function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: R
       const key = occurrenceKey(occurrence.uid, occurrence.recurrenceId);
       if (!present.has(key)) present.set(key, { occurrence, calendarId });
       carriedBy.set(key, (carriedBy.get(key) ?? new Set()).add(calendarId));
+      await tick();
     }
   }
   const cancelledKeys = new Set(feeds.flatMap((f) => f.parsed.cancelled));
 
   const byKey = new Map<string, CalendarMeeting[]>();
-  for (const m of doc.meetings.filter(isCalendarMeeting)) byKey.set(keyOf(m), [...(byKey.get(keyOf(m)) ?? []), m]);
+  for (const m of doc.meetings) {
+    if (!isCalendarMeeting(m)) continue;
+    const list = byKey.get(keyOf(m));
+    if (list) list.push(m);
+    else byKey.set(keyOf(m), [m]);
+  }
+  await tick();
   const ownIds = ownIdIndex(doc);
+  const calendarIds = new Set(doc.settings.calendars.map((c) => c.id));
 
   const unmatched: { key: string; occurrence: CalendarOccurrence; calendarId: string }[] = [];
   for (const [key, { occurrence, calendarId }] of present) {
+    await tick();
     const own = ownIds(occurrence.uid);
     if (own !== undefined) {
       // Our own exported invite: it is that meeting (or, for a task's invite, no meeting at all) — never a copy.
-      if (own && !occurrence.recurrenceId && updateFromEvent(doc, own, occurrence)) count(calendarId, 'updated');
+      if (own && !occurrence.recurrenceId) pushUpdate(steps, doc, own, occurrence, calendarId);
       continue;
     }
     const active = (byKey.get(key) ?? []).find((m) => m.status !== 'cancelled');
@@ -82,45 +99,79 @@ export function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: R
     // The owning calendar dropped it (or was removed) but another still carries it: the other one owns it now.
     const owner = active.source.calendarId;
     const ownerRead = feeds.some((f) => f.calendarId === owner);
-    const ownerRemoved = !doc.settings.calendars.some((c) => c.id === owner);
-    if (!carriedBy.get(key)!.has(owner) && (ownerRead || ownerRemoved)) active.source.calendarId = calendarId;
-    if (updateFromEvent(doc, active, occurrence)) count(active.source.calendarId, 'updated');
+    const handOver = !carriedBy.get(key)!.has(owner) && (ownerRead || !calendarIds.has(owner));
+    pushUpdate(steps, doc, active, occurrence, handOver ? calendarId : owner, handOver ? { ...active.source, calendarId } : undefined);
   }
 
   // Planned meetings whose event is gone, or cancelled by the calendar.
-  const gone = doc.meetings
-    .filter(isCalendarMeeting)
-    .filter((m) => m.status === 'planned' && !present.has(keyOf(m)) && isGone(m, feeds, cancelledKeys));
+  const gone: CalendarMeeting[] = [];
+  for (const m of doc.meetings) {
+    if (isCalendarMeeting(m) && m.status === 'planned' && !present.has(keyOf(m)) && isGone(m, feeds, cancelledKeys)) gone.push(m);
+  }
+  await tick();
 
   // A series whose time changed gives its instances new recurrence ids: the same UID on the same day is the
   // same meeting moved, so its prep moves with it.
-  for (const meeting of gone.slice()) {
-    if (cancelledKeys.has(keyOf(meeting))) continue;
-    const day = utcDay(meeting.source.recurrenceId ?? meeting.start);
-    const index = unmatched.findIndex(
-      (u) => u.occurrence.uid === meeting.source.uid && utcDay(u.occurrence.recurrenceId ?? u.occurrence.start) === day,
-    );
-    if (index === -1) continue;
-    const [moved] = unmatched.splice(index, 1);
-    gone.splice(gone.indexOf(meeting), 1);
-    const recurrenceId = moved!.occurrence.recurrenceId;
-    meeting.source = { ...meeting.source, ...(recurrenceId ? { recurrenceId } : {}) };
-    if (!recurrenceId) delete meeting.source.recurrenceId;
-    updateFromEvent(doc, meeting, moved!.occurrence);
-    count(meeting.source.calendarId, 'updated');
-  }
-
+  const unmatchedByUidDay = new Map<string, number[]>();
+  unmatched.forEach((u, i) => {
+    const k = `${u.occurrence.uid}\n${utcDay(u.occurrence.recurrenceId ?? u.occurrence.start)}`;
+    unmatchedByUidDay.set(k, [...(unmatchedByUidDay.get(k) ?? []), i]);
+  });
+  const taken = new Set<number>();
+  const cancelling: CalendarMeeting[] = [];
   for (const meeting of gone) {
-    if (cancelByCalendar(doc, meeting)) count(meeting.source.calendarId, 'cancelled');
+    await tick();
+    const candidates = cancelledKeys.has(keyOf(meeting))
+      ? []
+      : (unmatchedByUidDay.get(`${meeting.source.uid}\n${utcDay(meeting.source.recurrenceId ?? meeting.start)}`) ?? []);
+    const index = candidates.find((i) => !taken.has(i));
+    if (index === undefined) {
+      cancelling.push(meeting);
+      continue;
+    }
+    taken.add(index);
+    const { occurrence } = unmatched[index]!;
+    const { recurrenceId: _old, ...source } = meeting.source;
+    pushUpdate(steps, doc, meeting, occurrence, meeting.source.calendarId, {
+      ...source,
+      ...(occurrence.recurrenceId ? { recurrenceId: occurrence.recurrenceId } : {}),
+    }, true);
   }
 
-  const creating: Creating = { matcher: threadMatcher(doc, options), withMeetings: new Set(doc.meetings.map((m) => m.threadId)), ...options };
-  for (const { key, occurrence, calendarId } of unmatched) {
-    const previous = (byKey.get(key) ?? []).at(-1);
-    if (createMeeting(doc, occurrence, calendarId, previous, creating)) count(calendarId, 'imported');
-    else count(calendarId, 'skipped');
+  for (const meeting of cancelling) {
+    if (canCancel(doc, meeting)) steps.push({ kind: 'cancel', meetingId: meeting.id, calendarId: meeting.source.calendarId });
   }
+
+  const creating: Creating = {
+    ...options,
+    matcher: threadMatcher(doc, options),
+    withMeetings: new Set(doc.meetings.map((m) => m.threadId)),
+    openThreads: new Map(doc.threads.filter((t) => t.status === 'open').map((t) => [t.id, t])),
+  };
+  for (const [i, { key, occurrence, calendarId }] of unmatched.entries()) {
+    await tick();
+    if (taken.has(i)) continue;
+    const previous = (byKey.get(key) ?? []).at(-1);
+    const step = createStep(doc, occurrence, calendarId, previous, creating);
+    if (step) steps.push(step);
+    else skipped.set(calendarId, (skipped.get(calendarId) ?? 0) + 1);
+  }
+  // Contacts the new events added to deals already in the store (deals made by this sync carry theirs).
+  for (const [threadId, emails] of creating.matcher.addedContacts()) steps.push({ kind: 'contacts', threadId, emails });
+  return { steps, skipped };
+}
+
+/** Plans and applies in one go, on a document the caller may change (tests, and small one-off syncs). */
+export async function reconcile(doc: StoreDocument, feeds: readonly Feed[], options: ReconcileOptions): Promise<Map<string, SyncCounts>> {
+  const plan = await planSync(doc, feeds, options);
+  const counts = countsFor(feeds, plan);
+  applySyncSteps(doc, plan.steps, counts);
   return counts;
+}
+
+/** Zero counts per calendar, with the events the plan already knows it skipped. */
+export function countsFor(feeds: readonly Feed[], plan: SyncPlan): Map<string, SyncCounts> {
+  return new Map(feeds.map((f) => [f.calendarId, { imported: 0, updated: 0, cancelled: 0, skipped: plan.skipped.get(f.calendarId) ?? 0 }]));
 }
 
 /** Cancels a planned meeting through the lifecycle rule (planned -> cancelled owes no wrap-up). */
@@ -129,6 +180,8 @@ export function cancelByCalendar(doc: StoreDocument, meeting: Meeting): boolean 
   if (next.ok) meeting.status = next.to;
   return next.ok;
 }
+
+const canCancel = (doc: StoreDocument, meeting: Meeting) => transition(meeting.status, 'cancel', isGated(meeting, doc.settings)).ok;
 
 /**
  * Looks up an event's UID among our own ids. For one of ours: the meeting it stands for, or null when it stands for
@@ -156,11 +209,35 @@ function isGone(meeting: CalendarMeeting, feeds: readonly Feed[], cancelledKeys:
 }
 
 /**
- * Copies what the calendar owns (time, people, join link) onto a planned meeting. True when anything changed.
- * Internal/external is worked out again only when the people changed, so the rep's own call on it stands.
+ * Plans copying what the calendar owns (time, people, join link) — and, when given, where it comes from — onto a
+ * planned meeting. Counted as "updated" when the event changed anything (or `moved`). Internal/external is worked out
+ * again only when the people changed, so the rep's own call on it stands.
  */
-function updateFromEvent(doc: StoreDocument, meeting: Meeting, occurrence: CalendarOccurrence): boolean {
-  if (meeting.status !== 'planned' || !(occurrence.end > occurrence.start)) return false;
+function pushUpdate(
+  steps: SyncStep[],
+  doc: StoreDocument,
+  meeting: Meeting,
+  occurrence: CalendarOccurrence,
+  calendarId: string,
+  source?: Meeting['source'],
+  moved = false,
+): void {
+  if (meeting.status !== 'planned') return;
+  const fields = eventFields(doc, meeting, occurrence);
+  if (!fields && !source) return;
+  steps.push({
+    kind: 'update',
+    meetingId: meeting.id,
+    calendarId,
+    fields: fields ?? {},
+    ...(source ? { source } : {}),
+    counted: moved || !!fields,
+  });
+}
+
+/** What the event would change on the meeting, or null when nothing (or when the result would not be valid). */
+function eventFields(doc: StoreDocument, meeting: Meeting, occurrence: CalendarOccurrence): Partial<Meeting> | null {
+  if (!(occurrence.end > occurrence.start)) return null;
   const peopleChanged = JSON.stringify(meeting.attendees) !== JSON.stringify(occurrence.attendees);
   const next = {
     start: occurrence.start,
@@ -169,31 +246,29 @@ function updateFromEvent(doc: StoreDocument, meeting: Meeting, occurrence: Calen
     ...(peopleChanged ? { internal: isInternal(occurrence, doc.settings.ownDomains) } : {}),
     ...(occurrence.joinUrl ? { joinUrl: occurrence.joinUrl } : {}),
   };
-  const changed = (Object.keys(next) as (keyof typeof next)[]).some(
-    (k) => JSON.stringify(meeting[k]) !== JSON.stringify(next[k]),
-  );
-  if (!changed || !Meeting.safeParse({ ...meeting, ...next }).success) return false;
-  Object.assign(meeting, next);
-  return true;
+  const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => JSON.stringify(meeting[k]) !== JSON.stringify(next[k]));
+  if (!changed || !Meeting.safeParse({ ...meeting, ...next }).success) return null;
+  return next;
 }
 
 /** What creating meetings shares across one sync: the thread index and which threads have meetings already. */
 interface Creating extends ReconcileOptions {
   matcher: ThreadMatcher;
   withMeetings: Set<string>;
+  openThreads: Map<string, Thread>;
 }
 
 /** A new planned meeting for an event; it carries the prep of an earlier meeting for the same event, if any. */
-function createMeeting(
+function createStep(
   doc: StoreDocument,
   occurrence: CalendarOccurrence,
   calendarId: string,
   previous: Meeting | undefined,
   options: Creating,
-): boolean {
-  if (!(occurrence.end > occurrence.start)) return false;
+): SyncStep | null {
+  if (!(occurrence.end > occurrence.start)) return null;
   const internal = isInternal(occurrence, doc.settings.ownDomains);
-  const previousThread = previous && doc.threads.find((t) => t.id === previous.threadId && t.status === 'open');
+  const previousThread = previous && options.openThreads.get(previous.threadId);
   const choice = previousThread ? { thread: previousThread, created: false } : options.matcher.choose(occurrence, internal);
   const hasMeetings = options.withMeetings.has(choice.thread.id);
   const meeting = plannedMeeting({
@@ -215,15 +290,11 @@ function createMeeting(
     ...(previous ? carriedPrep(previous, options.newId) : {}),
   });
   // The event's fields were checked as they were read (event-details.ts); a new thread is checked here. The store
-  // checks the whole document once more before it writes.
-  if (choice.created && !Thread.safeParse(choice.thread).success) return false;
-  if (choice.created) {
-    doc.threads.push(choice.thread);
-    options.matcher.adopt(choice.thread);
-  }
+  // checks what changed once more before it writes.
+  if (choice.created && !Thread.safeParse(choice.thread).success) return null;
+  if (choice.created) options.matcher.adopt(choice.thread);
   options.withMeetings.add(choice.thread.id);
-  doc.meetings.push(meeting);
-  return true;
+  return { kind: 'create', meeting, calendarId, ...(choice.created ? { thread: choice.thread } : {}) };
 }
 
 /** The prep of a cancelled meeting whose event came back: the rep typed it, so it comes back too. */

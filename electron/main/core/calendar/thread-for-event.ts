@@ -1,8 +1,9 @@
-// Runs in Node (main and preview), inside a store change. Which deal thread a newly imported calendar meeting
+// Runs in Node (main and preview), while a sync is planned (never changing the store). Which deal thread a newly imported calendar meeting
 // belongs to. Every meeting needs one, and guessing well saves the rep a click on every call: a known contact's
 // thread first, then a thread of the same company (by email domain or account name), else a new thread named after
 // the company (or, when nobody in it is from a company — free mail, internal — after the event's title).
-// Open threads are indexed once per sync, so importing a thousand events into years of history stays fast.
+// Open threads are indexed once per sync, so importing a thousand events into years of history stays fast. New
+// contacts for a deal already in the store are collected (`addedContacts`) for the sync to add, never written here.
 import type { StoreDocument, Thread } from '../../../../shared/domain';
 import { accountNameOf, domainOf, isCompanyDomain } from './people';
 
@@ -16,8 +17,10 @@ export interface ThreadChoice {
 export interface ThreadMatcher {
   /** The thread for an event; a new one (not yet in the store) when none fits. */
   choose(event: { title: string; attendees: readonly string[] }, internal: boolean): ThreadChoice;
-  /** Call once a new thread is in the store, so the next events find it. */
+  /** Call once a new thread is chosen to be created, so the next events find it. */
   adopt(thread: Thread): void;
+  /** The contacts the chosen events add to threads already in the store, per thread id. */
+  addedContacts(): Map<string, string[]>;
 }
 
 const nameKey = (name: string) => name.trim().toLowerCase();
@@ -28,10 +31,15 @@ export function threadMatcher(doc: StoreDocument, options: { nowIso: string; new
   const byDomain = new Map<string, Thread>();
   const byAccount = new Map<string, Thread>();
   const byTitle = new Map<string, Thread>();
+  /** Threads this sync creates (plain objects of its own, not yet in the store): contacts go straight onto them. */
+  const created = new Set<Thread>();
+  /** Every thread's contacts as the chosen events leave them, lower-cased; and what was added to stored ones. */
+  const contacts = new Map<string, Set<string>>();
+  const added = new Map<string, string[]>();
   const first = <K>(map: Map<K, Thread>, key: K, thread: Thread) => {
     if (!map.has(key)) map.set(key, thread);
   };
-  const adopt = (thread: Thread) => {
+  const index = (thread: Thread) => {
     if (thread.status !== 'open') return;
     for (const contact of thread.contacts.map((c) => c.toLowerCase())) {
       first(byContact, contact, thread);
@@ -40,10 +48,26 @@ export function threadMatcher(doc: StoreDocument, options: { nowIso: string; new
     first(byAccount, nameKey(thread.account), thread);
     first(byTitle, nameKey(thread.title), thread);
   };
-  doc.threads.forEach(adopt);
+  doc.threads.forEach(index);
+
+  /** Adds the emails the thread does not list yet (up to its limit); returns those added. */
+  const addContacts = (thread: Thread, emails: readonly string[]): string[] => {
+    let known = contacts.get(thread.id);
+    if (!known) contacts.set(thread.id, (known = new Set(thread.contacts.map((c) => c.toLowerCase()))));
+    const room = MAX_CONTACTS - known.size;
+    const fresh = emails.filter((email) => !known.has(email) && known.add(email)).slice(0, Math.max(0, room));
+    if (fresh.length === 0) return fresh;
+    if (created.has(thread)) thread.contacts.push(...fresh);
+    else added.set(thread.id, [...(added.get(thread.id) ?? []), ...fresh]);
+    return fresh;
+  };
 
   return {
-    adopt,
+    adopt(thread) {
+      created.add(thread);
+      index(thread);
+    },
+    addedContacts: () => added,
     choose(event, internal) {
       const external = internal ? [] : event.attendees.filter((email) => !own.has(domainOf(email)));
       const companies = [...new Set(external.map(domainOf).filter(isCompanyDomain))];
@@ -73,12 +97,4 @@ export function threadMatcher(doc: StoreDocument, options: { nowIso: string; new
       return { thread, created: true };
     },
   };
-}
-
-/** Adds the emails the thread does not list yet (up to its limit); returns those added. */
-function addContacts(thread: Thread, emails: readonly string[]): string[] {
-  const known = new Set(thread.contacts.map((c) => c.toLowerCase()));
-  const added = emails.filter((email) => !known.has(email) && known.add(email)).slice(0, MAX_CONTACTS - thread.contacts.length);
-  thread.contacts.push(...added);
-  return added;
 }

@@ -5,6 +5,7 @@ import { unheldCalls } from '../../../../shared/rules/unheld-calls';
 import { pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import type { AppState } from '../../../../shared/views';
 import type { ServiceContext } from './context';
+import { pausedUntil } from './prompts-pause';
 
 export function appStateService(ctx: ServiceContext) {
   const state = (): AppState => {
@@ -18,6 +19,7 @@ export function appStateService(ctx: ServiceContext) {
       pendingWrapUps: pendingWrapUps(doc).length,
       unheldCalls: unheldCalls(doc, ctx.clock.now()).length,
       hotkeyFailures: ctx.hotkeyFailures,
+      promptsPausedUntil: pausedUntil(ctx),
     };
   };
   return {

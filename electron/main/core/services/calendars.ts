@@ -4,7 +4,9 @@
 //
 // One sync runs at a time (a queue), so a file save, the interval and the rep's "Sync now" never interleave. Each
 // calendar's last good read is kept in memory: a feed that is down, or a file that is briefly missing, keeps its
-// meetings as they are. Reading is sliced (calendar/cooperative.ts) so a huge file never freezes the windows.
+// meetings as they are. A huge file never freezes the windows: reading and comparing with the store are sliced
+// (calendar/cooperative.ts), and the result is saved a few hundred meetings per store change (calendar/sync-steps.ts),
+// each change whole on its own, so a sync stopped half-way leaves valid data that the next sync completes.
 // Everything stops on `core.close()`: the timer, the watchers, and any download or parse in flight.
 import { basename, extname } from 'node:path';
 import { stat } from 'node:fs/promises';
@@ -14,13 +16,17 @@ import { cooperative, SyncAborted } from '../calendar/cooperative';
 import { fetchCalendar } from '../calendar/fetch-calendar';
 import { parseCalendar, type ParsedCalendar } from '../calendar/parse-calendar';
 import { readCalendarFile } from '../calendar/read-calendar-file';
-import { cancelByCalendar, knownKeys, reconcile, type Feed, type SyncCounts } from '../calendar/reconcile';
+import { cancelByCalendar, countsFor, knownKeys, planSync, type Feed, type SyncCounts } from '../calendar/reconcile';
+import { applySyncSteps } from '../calendar/sync-steps';
 import { watchCalendarFile } from '../calendar/watch-file';
 import { conflict, invalid, notFound } from '../errors';
+import { StoreWriteDelayedError } from '../store/types';
 import { newId, type ServiceContext } from './context';
 
 /** How often every calendar is read again (files too: the sync window moves on even when the file does not). */
 export const REFRESH_INTERVAL_MS = 15 * 60_000;
+/** Meetings created, moved or cancelled per store change: each change stays short, whatever the calendar's size. */
+export const STEPS_PER_CHANGE = 200;
 const MAX_MESSAGE = 2000;
 const STOPPED = 'The sync was stopped because the app is closing.';
 
@@ -85,21 +91,51 @@ export function calendarsService(ctx: ServiceContext) {
     };
   }
 
-  /** Reads the calendars, then applies every calendar's last good read to the store in one durable change. */
+  /**
+   * Reads the calendars, plans what every calendar's last good read changes (outside the store), then applies it in
+   * store changes of STEPS_PER_CHANGE steps; the last one also records each calendar's `lastSync`.
+   */
   async function sync(ids: readonly string[] | 'enabled'): Promise<CalendarSyncResult[]> {
     const chosen = calendars().filter((c) => (ids === 'enabled' ? c.enabled : ids.includes(c.id)));
     if (chosen.length === 0) return [];
     const attempts: Attempt[] = [];
     for (const calendar of chosen) attempts.push(await readUnlessClosing(calendar));
     // Closing: say so, but write nothing — the store is about to close.
-    if (closing.signal.aborted) return attempts.map((attempt) => record(undefined, attempt, zero));
-    return ctx.mutate((doc) => {
-      const feeds: Feed[] = doc.settings.calendars
-        .filter((c) => c.enabled && lastGood.has(c.id))
-        .map((c) => ({ calendarId: c.id, parsed: lastGood.get(c.id)!.parsed }));
-      const counts = reconcile(doc, feeds, { nowIso: ctx.nowIso(), newId });
-      return attempts.map((attempt) => record(doc, attempt, counts.get(attempt.calendar.id) ?? zero));
+    const stopped = () => attempts.map((attempt) => record(undefined, { calendar: attempt.calendar, ok: false, message: STOPPED }, zero));
+    if (closing.signal.aborted) return stopped();
+    const feeds: Feed[] = calendars()
+      .filter((c) => c.enabled && lastGood.has(c.id))
+      .map((c) => ({ calendarId: c.id, parsed: lastGood.get(c.id)!.parsed }));
+    const tick = cooperative(8, closing.signal);
+    const plan = await planSync(ctx.store.data, feeds, { nowIso: ctx.nowIso(), newId, tick }).catch((error: unknown) => {
+      if (error instanceof SyncAborted) return null;
+      throw error;
     });
+    if (!plan) return stopped();
+    const counts = countsFor(feeds, plan);
+    let results: CalendarSyncResult[] = [];
+    let delayed: StoreWriteDelayedError | undefined;
+    // At least one change, even with nothing to apply: it records every calendar's lastSync.
+    const changes = Math.max(1, Math.ceil(plan.steps.length / STEPS_PER_CHANGE));
+    for (let i = 0; i < changes; i++) {
+      // What is saved so far is whole; the next sync plans the rest.
+      if (closing.signal.aborted) return stopped();
+      const steps = plan.steps.slice(i * STEPS_PER_CHANGE, (i + 1) * STEPS_PER_CHANGE);
+      const last = i === changes - 1;
+      try {
+        await ctx.mutate((doc) => {
+          applySyncSteps(doc, steps, counts);
+          if (last) results = attempts.map((attempt) => record(doc, attempt, counts.get(attempt.calendar.id) ?? zero));
+        });
+      } catch (error) {
+        // Kept in memory and retried by the store: carry on, so the rep sees every meeting; say so at the end.
+        if (!(error instanceof StoreWriteDelayedError)) throw error;
+        delayed ??= error;
+      }
+      await tick().catch(() => {});
+    }
+    if (delayed) throw delayed;
+    return results;
   }
 
   async function readUnlessClosing(calendar: CalendarSource): Promise<Attempt> {

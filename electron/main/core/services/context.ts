@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { HotkeyFailure } from '../hotkeys';
 import { conflict, notFound } from '../errors';
 import type { EventListener } from '../index';
+import { undraft } from '../store/drafts';
 import { StoreWriteDelayedError, type Store } from '../store/types';
 
 export interface ServiceContext {
@@ -60,7 +61,8 @@ export function createContext(store: Store, clock: Clock, emit: EventListener): 
       let result!: ReturnType<typeof change>;
       try {
         await store.update((doc) => {
-          result = change(doc);
+          // Plain values out: the update's draft (and every record reached through it) is revoked once it is over.
+          result = undraft(change(doc));
         });
       } catch (error) {
         // Kept in memory while the store retries the save: windows show it (and the notice), the caller is told.
@@ -74,6 +76,7 @@ export function createContext(store: Store, clock: Clock, emit: EventListener): 
 }
 
 export function findMeeting(doc: StoreDocument, id: string): Meeting {
+  // Inside a change `doc` is a draft: `find` looks at the plain records and touches only the one found (drafts.ts).
   const meeting = doc.meetings.find((m) => m.id === id);
   if (!meeting) throw notFound('That meeting');
   return meeting;

@@ -1,7 +1,6 @@
 // Runs in Node (main and preview). "Export CSV": every meeting with its deal and the next step logged from it, one
 // row per meeting, in columns a CRM import maps easily. Built with papaparse (quotes, commas and newlines inside a
 // field are escaped; a field that starts like a spreadsheet formula is defused with a leading apostrophe).
-import Papa from 'papaparse';
 import type { Handlers } from '../../../../shared/contract';
 import type { Meeting, NextStep, StoreDocument, Thread } from '../../../../shared/domain';
 import type { ServiceContext } from './context';
@@ -55,7 +54,9 @@ function row(meeting: Meeting, thread: Thread | undefined, step: NextStep | unde
 }
 
 /** The CSV text of a store document: meetings by start time, each with the newest step logged from it. */
-export function meetingsCsv(doc: StoreDocument): string {
+export async function meetingsCsv(doc: StoreDocument): Promise<string> {
+  // Loaded on the first export, not at start-up.
+  const { default: Papa } = await import('papaparse');
   const threads = new Map(doc.threads.map((t) => [t.id, t]));
   const steps = new Map<string, NextStep>();
   for (const step of doc.nextSteps) {
@@ -73,7 +74,7 @@ export function exportCsvService(ctx: ServiceContext) {
   return {
     async exportCsv() {
       const day = ctx.nowIso().slice(0, 10);
-      return { filename: `second-step-${day}.csv`, csv: meetingsCsv(ctx.store.data) };
+      return { filename: `second-step-${day}.csv`, csv: await meetingsCsv(ctx.store.data) };
     },
   } satisfies Pick<Handlers, 'exportCsv'>;
 }

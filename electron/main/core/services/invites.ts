@@ -2,8 +2,6 @@
 // to the prospect straight from the wrap-up. Its UID is the planned meeting's id, so when the invite comes back
 // through a calendar sync it is recognised as that meeting, never imported as a copy. Times carry the rep's own
 // zone (TZID + VTIMEZONE), so the prospect's calendar shows the step at the agreed wall-clock time.
-import ical from 'ical-generator';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { Handlers } from '../../../../shared/contract';
 import type { NextStep, StoreDocument } from '../../../../shared/domain';
 import { notFound } from '../errors';
@@ -28,7 +26,11 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** ical-generator writes a UTC zone as a floating time (no zone at all): for UTC, write plain `Z` times instead. */
 const isUtc = (zone: string) => /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(zone);
 
-export function inviteIcs(doc: StoreDocument, step: NextStep, zone = localZone()): string {
+/** Loaded on the first export, not at start-up: the generator and its zone table are only needed here. */
+const libraries = () => Promise.all([import('ical-generator'), import('timezones-ical-library')]);
+
+export async function inviteIcs(doc: StoreDocument, step: NextStep, zone = localZone()): Promise<string> {
+  const [{ default: ical }, { tzlib_get_ical_block }] = await libraries();
   const thread = findThread(doc, step.threadId);
   const calendar = ical({ prodId: { company: 'Second Step', product: 'Second Step', language: 'EN' } });
   const zoned = !isUtc(zone);
@@ -54,7 +56,7 @@ export function invitesService(ctx: ServiceContext) {
       const doc = ctx.store.data;
       const step = doc.nextSteps.find((s) => s.id === nextStepId);
       if (!step) throw notFound('That next step');
-      return { filename: `${slug(step.what)}-${step.when.slice(0, 10)}.ics`, ics: inviteIcs(doc, step) };
+      return { filename: `${slug(step.what)}-${step.when.slice(0, 10)}.ics`, ics: await inviteIcs(doc, step) };
     },
   } satisfies Pick<Handlers, 'exportInvite'>;
 }

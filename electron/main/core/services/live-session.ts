@@ -9,7 +9,7 @@ import { duePrompt, nextPromptChange } from '../../../../shared/rules/prompt-sch
 import { isGated, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { effectiveHotkeys } from '../hotkeys';
 import { conflict, invalid } from '../errors';
-import { promptsPaused } from './prompts-pause';
+import { PAUSED, pausedUntil, promptsPaused } from './prompts-pause';
 import { advance, findMeeting, findThread, newId, type ServiceContext } from './context';
 import { openThreadFor } from './meetings';
 
@@ -75,6 +75,7 @@ export function liveSessionService(ctx: ServiceContext) {
   };
 
   armTimer(); // the app may restart in the middle of a call
+  ctx.onChanged(armTimer); // and any change may bring one in (a restore from a backup taken during a call)
 
   async function startMeeting(id: string): Promise<Meeting> {
     let ended: Meeting | null = null;
@@ -109,6 +110,7 @@ export function liveSessionService(ctx: ServiceContext) {
         prompt: promptsPaused(ctx) ? null : duePrompt(meeting, meeting.promptAnswers, doc.settings.prompts, ctx.clock.now()),
         hotkeys: effectiveHotkeys(doc.settings),
         compact: doc.settings.overlay.compact,
+        promptsPausedUntil: pausedUntil(ctx),
       };
     },
 
@@ -173,6 +175,8 @@ export function liveSessionService(ctx: ServiceContext) {
       }),
 
     async answerPrompt({ meetingId, answer }: MethodInput<'answerPrompt'>) {
+      // A paused prompt is not on screen: answering it (a hotkey pressed from habit) must not log an answer.
+      if (promptsPaused(ctx)) throw conflict(PAUSED);
       let endNow = false;
       const meeting = await live((doc) => {
         const meeting = findLive(doc, meetingId);

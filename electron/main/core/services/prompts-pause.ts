@@ -10,6 +10,13 @@ const MINUTE = 60_000;
 export const promptsPaused = (ctx: Pick<ServiceContext, 'promptsPausedUntil' | 'clock'>): boolean =>
   ctx.promptsPausedUntil !== null && ctx.clock.now() < ctx.promptsPausedUntil;
 
+/** Until when the prompts are paused (ISO), for the overlay and the tray to say so; null when they are not. */
+export const pausedUntil = (ctx: Pick<ServiceContext, 'promptsPausedUntil' | 'clock'>): string | null =>
+  promptsPaused(ctx) ? new Date(ctx.promptsPausedUntil!).toISOString() : null;
+
+/** Why a prompt cannot be answered while paused: nothing is on screen to answer (the hotkeys land here too). */
+export const PAUSED = 'Prompts are paused, so there is nothing to answer. Resume them from the overlay or the tray.';
+
 export function promptsPauseService(ctx: ServiceContext) {
   let cancel = () => {};
   const announce = () => ctx.emit('changed', { revision: ctx.revision() });

@@ -1,15 +1,16 @@
 // Runs in Node (main and preview). The end-of-day review's read model and its memory: every mode computed by the
 // pure rules in shared/rules/review-queries.ts (the window only lays them out), in the rep's time zone as their
-// window reports it, and the last day the rep marked as reviewed.
+// window reports it (Today alone first, for the window's first paint), and the last day the rep marked as reviewed.
 import type { Handlers } from '../../../../shared/contract';
 import { localCalendar } from '../../../../shared/rules/local-days';
-import { reviewModes } from '../../../../shared/rules/review-queries';
+import { reviewModes, reviewToday } from '../../../../shared/rules/review-queries';
 import { invalid } from '../errors';
 import type { ServiceContext } from './context';
 
 export function reviewModesService(ctx: ServiceContext) {
   return {
     getReviewModes: async (input) => reviewModes(ctx.store.data, ctx.clock.now(), input?.timeZone),
+    getReviewToday: async (input) => reviewToday(ctx.store.data, ctx.clock.now(), input?.timeZone),
 
     async markReviewed({ day, timeZone }) {
       const today = localCalendar(timeZone).dayOf(ctx.clock.now());
@@ -22,5 +23,5 @@ export function reviewModesService(ctx: ServiceContext) {
         return { lastDay: lastReviewedDay, at: doc.review.reviewedAt ?? null, today: lastReviewedDay >= today };
       });
     },
-  } satisfies Pick<Handlers, 'getReviewModes' | 'markReviewed'>;
+  } satisfies Pick<Handlers, 'getReviewModes' | 'getReviewToday' | 'markReviewed'>;
 }

@@ -4,20 +4,29 @@
 import type { Handlers, MethodInput } from '../../../../shared/contract';
 import { Settings } from '../../../../shared/domain';
 import { validateHotkeys } from '../../../../shared/rules/hotkeys';
+import { withStageTemplate } from '../../../../shared/rules/stage-templates';
 import { fieldMessages } from '../dispatch';
 import { invalid } from '../errors';
 import { effectiveHotkeys, hostPlatform } from '../hotkeys';
 import type { ServiceContext } from './context';
 
+/** A null in the patch removes the rep's override, so the default (today's, and any later one) applies again. */
+const withoutNulls = (record: Record<string, string | null | undefined>) =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
+
 function merged(current: Settings, patch: MethodInput<'updateSettings'>): unknown {
-  const { prompts, nextStep, overlay, hotkeys, ...plain } = patch;
+  const { prompts, nextStep, overlay, hotkeys, stageTemplates, ...plain } = patch;
   return {
     ...current,
     ...plain,
     prompts: { ...current.prompts, ...prompts },
     nextStep: { ...current.nextStep, ...nextStep },
     overlay: { ...current.overlay, ...overlay },
-    hotkeys: { ...current.hotkeys, ...hotkeys },
+    hotkeys: withoutNulls({ ...current.hotkeys, ...hotkeys }),
+    stageTemplates: Object.entries(stageTemplates ?? {}).reduce<Settings['stageTemplates']>(
+      (templates, [stage, items]) => withStageTemplate(templates, stage, items),
+      current.stageTemplates,
+    ),
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Handlers, MethodInput } from '../../../../shared/contract';
 import { isMeetingKind, plannedMeeting, type Meeting, type NextStep, type NextStepKind, type Settings, type StoreDocument } from '../../../../shared/domain';
 import { OWES_WRAP_UP } from '../../../../shared/rules/lifecycle';
-import { agendaForStage } from '../../../../shared/rules/stage-templates';
+import { templateForStage } from '../../../../shared/rules/stage-templates';
 import { assessNextStep } from '../../../../shared/rules/next-step-quality';
 import { wrapUpToShow, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import { conflict, invalid } from '../errors';
@@ -31,7 +31,7 @@ function planNextMeeting(step: NextStep, from: Meeting, templates: Settings['sta
     start: step.when,
     end,
     stage: stageFor(step.kind),
-    agenda: agendaForStage(stageFor(step.kind), templates).map((text) => ({ id: newId(), text, done: false })),
+    agenda: templateForStage(stageFor(step.kind), templates).map(({ text, minutes }) => ({ id: newId(), text, done: false, ...(minutes ? { minutes } : {}) })),
     purpose: step.purpose,
     whyUs: from.whyUs,
     attendees: from.attendees,

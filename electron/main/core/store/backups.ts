@@ -3,7 +3,7 @@
 // the app runs. Each copy is written durably and named with its time, so a restore can tell the rep which moment it
 // brings back. Backups never sit on the normal write path: at most one extra write per day.
 import { mkdir, readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { format } from 'date-fns';
 import type { StoreDocument } from '../../../../shared/domain';
 import { writeFileDurably } from './durable-file';
@@ -12,7 +12,7 @@ import type { FsOps } from './fs-ops';
 import { loadFile } from './load';
 import type { Migration } from './migrations';
 
-export type BackupReason = 'open' | 'daily' | 'pre-migration';
+export type BackupReason = 'open' | 'daily' | 'pre-migration' | 'pre-restore';
 
 export interface Backup {
   path: string;
@@ -21,7 +21,7 @@ export interface Backup {
   reason: BackupReason;
 }
 
-const NAME = /^second-step\.(.+)\.(open|daily|pre-migration)\.json$/;
+const NAME = /^second-step\.(.+)\.(open|daily|pre-migration|pre-restore)\.json$/;
 const MAX_BACKUPS = 10;
 const NEWEST_KEPT = 2;
 const DAYS_KEPT = 7;
@@ -29,7 +29,8 @@ const DAYS_KEPT = 7;
 const dayOf = (ms: number) => format(ms, 'yyyy-MM-dd');
 
 /** Which backups survive pruning (newest first): the 2 newest, the newest of each of the 7 most recent days that
- * have one, and the newest taken before a migration — at most 10. Pure, so the policy is tested on its own. */
+ * have one, and the newest taken before a migration and before a restore (the way back from either) — at most 10.
+ * Pure, so the policy is tested on its own. */
 export function backupsToKeep(newestFirst: readonly Backup[]): Backup[] {
   const keep = new Set(newestFirst.slice(0, NEWEST_KEPT));
   const days = new Set<string>();
@@ -39,8 +40,10 @@ export function backupsToKeep(newestFirst: readonly Backup[]): Backup[] {
     days.add(day);
     keep.add(backup);
   }
-  const premigration = newestFirst.find((b) => b.reason === 'pre-migration');
-  if (premigration) keep.add(premigration);
+  for (const reason of ['pre-migration', 'pre-restore'] as const) {
+    const newest = newestFirst.find((b) => b.reason === reason);
+    if (newest) keep.add(newest);
+  }
   return newestFirst.filter((b) => keep.has(b)).slice(0, MAX_BACKUPS);
 }
 
@@ -96,6 +99,11 @@ export class BackupRing {
       this.lastDay = newest ? dayOf(newest.time) : '';
     }
     if (this.lastDay !== dayOf(this.now())) await this.take(bytes(), 'daily');
+  }
+
+  /** The backup named `id` (a file name from `list`), or null: only names the ring itself lists are ever read. */
+  async find(id: string): Promise<Backup | null> {
+    return (await this.list()).find((b) => basename(b.path) === id) ?? null;
   }
 
   /** The newest backup that loads (after migration), skipping backups that are themselves damaged. */

@@ -7,7 +7,7 @@ import type { StoreDocument } from '../../../../shared/domain';
 export type Deduplicated = { kind: 'ok'; doc: StoreDocument; collapsed: number } | { kind: 'conflict'; reason: string };
 
 /** The collections whose records are found by a key, and that key. */
-const KEYED = [
+export const KEYED = [
   ['threads', 'id'],
   ['meetings', 'id'],
   ['nextSteps', 'id'],
@@ -18,16 +18,16 @@ export function deduplicate(doc: StoreDocument): Deduplicated {
   const out: Record<string, unknown> = { ...doc };
   let collapsed = 0;
   for (const [collection, key] of KEYED) {
-    const seen = new Map<string, string>();
+    // Records are serialised only when their id was seen before: a file without repeats costs one Map per collection.
+    const seen = new Map<string, { record: unknown; json?: string }>();
     const kept: unknown[] = [];
     for (const record of doc[collection] as ReadonlyArray<Record<string, unknown>>) {
       const id = String(record[key]);
-      const json = JSON.stringify(record);
       const earlier = seen.get(id);
       if (earlier === undefined) {
-        seen.set(id, json);
+        seen.set(id, { record });
         kept.push(record);
-      } else if (earlier === json) {
+      } else if ((earlier.json ??= JSON.stringify(earlier.record)) === JSON.stringify(record)) {
         collapsed += 1;
       } else {
         return { kind: 'conflict', reason: `two different ${collection} share the ${key} "${id}"` };

@@ -7,9 +7,9 @@ import { writeFileDurably } from './durable-file';
 import type { FsOps } from './fs-ops';
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
+import { serialize } from './serialize';
 
-/** The bytes of a document on disk. Indented, so support can read a rep's file; a backup holds the same bytes. */
-export const serialize = (doc: StoreDocument): Uint8Array => Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
+export { serialize } from './serialize';
 
 export class DurableJsonAdapter implements Adapter<StoreDocument> {
   constructor(

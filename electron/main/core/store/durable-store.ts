@@ -6,17 +6,24 @@
 // Changes made meanwhile join the retry — the next successful write carries them all — and are answered with
 // `StoreWriteDelayedError` rather than a false "saved". `saved` keeps the document that is really on disk, so the
 // wrap-up gate can hold a wrap-up open until its next step is written (see create-core.ts).
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { freeze } from 'immer';
 import { Low } from 'lowdb';
-import { StoreDocument, emptyDocument } from '../../../../shared/domain';
+import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
 import type { Clock } from '../clock';
-import type { BackupRing } from './backups';
-import { deduplicate } from './duplicate-ids';
+import type { Backup, BackupRing } from './backups';
 import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
+import { storeImmer } from './drafts';
 import { errorCode } from './fs-ops';
+import { MIGRATIONS, type Migration } from './migrations';
 import { writeFailed } from './notices';
+import { documentFromBytes } from './read-document';
 import { retryDelay } from './save-retry';
-import { StoreReadOnlyError, StoreWriteDelayedError, type Store, type StoreLog } from './types';
+import { TouchedCheck } from './touched-check';
+import { StoreReadOnlyError, StoreWriteDelayedError, type BackupInfo, type Store, type StoreLog } from './types';
+import { writeProblem } from './write-problems';
 
 export interface OpenedState {
   doc: StoreDocument;
@@ -43,6 +50,7 @@ export class DurableStore implements Store {
   private onDisk: StoreDocument;
   private outage: Outage | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly touched = new TouchedCheck();
 
   constructor(
     opened: OpenedState,
@@ -50,10 +58,14 @@ export class DurableStore implements Store {
     private readonly backups: BackupRing,
     private readonly log: StoreLog,
     private readonly clock: Pick<Clock, 'now' | 'at'>,
+    private readonly migrations: readonly Migration[] = MIGRATIONS,
   ) {
     this.low = new Low(adapter, opened.doc);
     this.onDisk = opened.doc;
     this.state = { readOnly: opened.readOnly, notice: opened.notice };
+    // Freezing a big history takes a moment: do it in the queue right after open (before any update), rather than
+    // inside the rep's first change, where immer would otherwise do it.
+    this.inBackground('freezing the document', async () => void freeze(this.low.data, true));
   }
 
   get data(): StoreDocument {
@@ -79,14 +91,15 @@ export class DurableStore implements Store {
   update(mutate: (draft: StoreDocument) => void): Promise<void> {
     return this.enqueue(async () => {
       if (this.state.readOnly) throw new StoreReadOnlyError();
-      const draft = structuredClone(this.low.data);
-      mutate(draft);
-      // Never keep (or write) what the next start could not read back: it would be taken for a corrupt file.
-      const checked = StoreDocument.safeParse(draft);
-      if (!checked.success) throw new Error(`Refusing to save an invalid document: ${checked.error.issues[0]?.message}`);
-      const unique = deduplicate(checked.data);
-      if (unique.kind === 'conflict') throw new Error(`Refusing to save an ambiguous document: ${unique.reason}`);
-      this.low.data = checked.data; // from here on the change is the rep's data, saved or not
+      const before = this.low.data;
+      // Structural sharing: what `mutate` does not touch stays the same (frozen) object, so nothing is copied whole.
+      const after = storeImmer.produce(before, (draft) => void mutate(draft as StoreDocument));
+      // Never keep (or write) what the next start could not read back: it would be taken for a corrupt file. Only
+      // what changed is checked (see touched-check.ts); the verdicts are those of a full check.
+      const verdict = this.touched.check(before, after);
+      if (!verdict.ok) throw new Error(verdict.reason);
+      verdict.commit();
+      this.low.data = verdict.doc; // from here on the change is the rep's data, saved or not
       if (this.outage) {
         // Queued behind the failed save: the next retry writes it together with everything before it.
         this.armRetry(this.outage);
@@ -129,6 +142,35 @@ export class DurableStore implements Store {
       this.log.error('Store: closing with changes that could not be saved', error),
     );
     await this.drain();
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    // In the write queue, so a backup being written (the day's, the one at open) is listed once it is complete.
+    return this.enqueue(async () => (await this.backups.list()).map(backupInfo));
+  }
+
+  backUpNow(reason: 'pre-restore'): Promise<BackupInfo> {
+    // In the write queue: the copy holds every change made before the call, and no write overlaps it.
+    return this.enqueue(async () => {
+      try {
+        return backupInfo(await this.backups.take(serialize(this.low.data), reason));
+      } catch (error) {
+        this.log.error('Store: a backup could not be written', error);
+        throw new Error(`The backup could not be saved: ${writeProblem(errorCode(error))}.`, { cause: error });
+      }
+    });
+  }
+
+  async readBackup(id: string): Promise<StoreDocument> {
+    const backup = await this.backups.find(id);
+    if (!backup) throw new Error('That backup no longer exists (it may have been removed as newer ones were taken).');
+    const bytes = await readFile(backup.path).catch(() => null);
+    if (!bytes) throw new Error('That backup could not be read from the disk.');
+    return documentFromBytes(bytes, 'This backup', this.migrations);
+  }
+
+  readDocumentFile(bytes: Uint8Array): Promise<StoreDocument> {
+    return Promise.resolve().then(() => documentFromBytes(bytes, 'This file', this.migrations));
   }
 
   /** Queues work that must not overlap a write (a backup) without making any caller wait for it. */
@@ -198,3 +240,5 @@ export class DurableStore implements Store {
     return result;
   }
 }
+
+const backupInfo = (backup: Backup): BackupInfo => ({ id: basename(backup.path), time: backup.time, reason: backup.reason });

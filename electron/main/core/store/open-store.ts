@@ -66,7 +66,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (refusal) {
     log.error(`Store: ${dir} cannot be written (${refusal}); opening read-only`);
     const opened = await openInReadOnlyFolder({ dir, code: refusal, backups: opening.backups, migrations, now: now() });
-    return new DurableStore(opened, opening.adapter, opening.backups, log, clock);
+    return new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   }
   for (const folder of [dir, opening.backups.dir]) {
     const removed = await removeLeftoverTemps(folder, fsOps);
@@ -74,7 +74,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 
   const { lastGood, ...opened } = await settle(await loadFile(file, migrations), opening);
-  const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock);
+  const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
   if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood));
   return store;

@@ -4,8 +4,8 @@ import type { Notice } from '../../../../shared/views';
 import { writeProblem } from './write-problems';
 
 export interface Store {
-  /** The current, validated document: every accepted change, saved or not (see `unsaved`). Treat as read-only:
-   * change it only through `update`. */
+  /** The current, validated document: every accepted change, saved or not (see `unsaved`). Read-only — deeply
+   * frozen (from just after open): change it only through `update`. */
   readonly data: StoreDocument;
   /** The document as it is on disk now. Equal to `data` except while saves are failing; the wrap-up gate asks it
    * too, so a wrap-up logged during a full disk stays owed until that step is on disk. */
@@ -19,7 +19,9 @@ export interface Store {
   readonly notice: Notice | null;
   /**
    * Applies `mutate` to a copy of the document, makes the copy current (in memory) and writes it durably (temp file,
-   * fsync, rename, fsync folder). Calls are serialized: one writer, in call order.
+   * fsync, rename, fsync folder). Calls are serialized: one writer, in call order. The copy is an immer draft: its
+   * proxies are revoked when `mutate` returns, so whatever is taken out of it must be made plain first (`undraft`
+   * in drafts.ts; `ctx.mutate` does it for what a service's change returns).
    * - Resolves only once this change is on disk — an acknowledgement always means durable.
    * - Rejects with `StoreWriteDelayedError` when the write failed (or an earlier failed one is still being retried):
    *   the change is KEPT in `data` and saved with every later change by the retries on the core clock, and `notice`
@@ -35,6 +37,24 @@ export interface Store {
   onBackgroundChange(listener: () => void): () => void;
   /** Waits for pending writes; while saves are failing, makes one last attempt (logged if it fails too). */
   close(): Promise<void>;
+  /** Every backup in the ring, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Takes a durable backup of everything as it is on disk now (after the queued writes), e.g. before a restore. */
+  backUpNow(reason: 'pre-restore'): Promise<BackupInfo>;
+  /** The whole document a backup holds (validated, migrated); throws an Error in plain words for an unknown id or a
+   * damaged backup. Never changes anything. */
+  readBackup(id: string): Promise<StoreDocument>;
+  /** The same for a file the rep picked (a JSON export of the whole document); throws in plain words if unusable. */
+  readDocumentFile(bytes: Uint8Array): Promise<StoreDocument>;
+}
+
+/** One backup as the settings page lists it. */
+export interface BackupInfo {
+  /** The backup's file name (no folder): what `readBackup` takes. */
+  id: string;
+  /** When it was taken (ms). */
+  time: number;
+  reason: 'open' | 'daily' | 'pre-migration' | 'pre-restore';
 }
 
 /** Where the store reports what it did to files (quarantined, restored, migrated, a failed write or backup).

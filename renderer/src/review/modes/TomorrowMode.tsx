@@ -1,24 +1,16 @@
 // Runs in the renderer. The review's "Tomorrow" mode: tomorrow's calls, those still missing their point (purpose) or an
 // agenda first, each one click from its prep — the meeting form, open in place, saving through `updateMeeting`.
 // One prep is open at a time; focus goes into it when it opens and back to its button when it closes.
-import { useRef, useState } from 'react';
-import type { PrepGap, TomorrowMeeting, TomorrowView } from '../../../../shared/rules/review-queries';
+import { useState } from 'react';
+import type { TomorrowMeeting, TomorrowView } from '../../../../shared/rules/review-queries';
 import { formatTime, plural } from '../../ui/format';
 import { dayLabel } from '../review-modes';
-import { MeetingForm } from '../MeetingForm';
+import { PrepButton, PrepForm, PrepState, usePrepToggle } from './MeetingPrep';
 import { ModeHeader } from './ModeHeader';
-
-const GAP_WORDS: Record<PrepGap, string> = { purpose: 'No purpose', agenda: 'No agenda' };
 
 function PrepRow({ item, now, open, onToggle }: { item: TomorrowMeeting; now: number; open: boolean; onToggle: (open: boolean) => void }) {
   const { meeting } = item;
-  const button = useRef<HTMLButtonElement>(null);
-  const firstField = useRef<HTMLInputElement>(null);
-  const regionId = `prep-${meeting.id}`;
-  const close = () => {
-    onToggle(false);
-    requestAnimationFrame(() => button.current?.focus());
-  };
+  const prep = usePrepToggle(meeting.id, open, onToggle);
   return (
     <li className={`prep${item.missing.length ? ' prep--missing' : ''}`}>
       <div className="prep__row">
@@ -31,51 +23,12 @@ function PrepRow({ item, now, open, onToggle }: { item: TomorrowMeeting; now: nu
           <p className="prep__meta">
             {item.account} · {meeting.stage}
           </p>
-          <p className="prep__state">
-            {item.missing.length ? (
-              item.missing.map((gap) => (
-                <span key={gap} className="badge badge--warning">
-                  <span aria-hidden="true">⚑</span> {GAP_WORDS[gap]}
-                </span>
-              ))
-            ) : (
-              <span className="badge badge--success">
-                <span aria-hidden="true">✓</span> Ready: purpose and {plural(meeting.agenda.length, 'agenda item', 'agenda items')}
-              </span>
-            )}
-            {meeting.purpose ? <span className="prep__purpose">{meeting.purpose}</span> : null}
-          </p>
+          <PrepState meeting={meeting} />
+          {meeting.purpose ? <p className="prep__purpose">{meeting.purpose}</p> : null}
         </div>
-        <button
-          ref={button}
-          type="button"
-          className={`button button--small${item.missing.length ? '' : ' button--secondary'}`}
-          aria-expanded={open}
-          aria-controls={open ? regionId : undefined}
-          onClick={() => {
-            if (open) return close();
-            onToggle(true);
-            requestAnimationFrame(() => firstField.current?.focus());
-          }}
-        >
-          Prep<span className="visually-hidden">: {meeting.title}</span>
-        </button>
+        <PrepButton prep={prep} meeting={meeting} />
       </div>
-      {open ? (
-        <section id={regionId} className="prep__form" aria-labelledby={`${regionId}-heading`}>
-          <h3 id={`${regionId}-heading`} className="prep__heading">
-            Prep: {meeting.title}
-          </h3>
-          <MeetingForm
-            idPrefix={regionId}
-            target={{ kind: 'edit', meeting, account: item.account }}
-            now={now}
-            submitLabel="Save prep"
-            onCancel={close}
-            firstFieldRef={firstField}
-          />
-        </section>
-      ) : null}
+      <PrepForm prep={prep} meeting={meeting} account={item.account} now={now} />
     </li>
   );
 }

@@ -1,14 +1,8 @@
-// Runs in the renderer. Settings › Export: every meeting with its next step as a CSV file a CRM can import.
+// Runs in the renderer. Settings › Export: every meeting with its next step as a CSV file a CRM can import, and all
+// the data as one JSON file — a backup the rep keeps where they like, which "Restore from a file" reads back.
 import { api } from '../../api';
 import { useAction } from '../../ui/useAction';
-
-/** Hands a file to the browser's download (Electron shows its save dialog; the preview downloads it). */
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../../ui/download';
 
 export function ExportSection({ onDone }: { onDone: (text: string) => void }) {
   const exportCsv = useAction(async () => {
@@ -16,19 +10,31 @@ export function ExportSection({ onDone }: { onDone: (text: string) => void }) {
     download(filename, csv, 'text/csv;charset=utf-8');
     onDone(`Exported ${filename}.`);
   });
+  const exportJson = useAction(async () => {
+    const { filename, json } = await api.exportJson({});
+    download(filename, json, 'application/json');
+    onDone(`Exported ${filename}. Keep it somewhere safe; Backups › Restore from a file reads it back.`);
+  });
+  const error = exportCsv.error ?? exportJson.error;
   return (
     <section className="settings__section" aria-labelledby="settings-export">
       <h3 id="settings-export" className="section-title">
         Export
       </h3>
-      <p className="section-lead">Your meetings and next steps as a CSV file — account, deal, purpose, outcome, next step — ready to import into your CRM.</p>
+      <p className="section-lead">
+        Your meetings and next steps as a CSV file — account, deal, purpose, outcome, next step — ready to import into your CRM. Or all your data as one
+        JSON file, to keep as a backup.
+      </p>
       <p className="settings__actions">
         <button type="button" className="button button--secondary" disabled={exportCsv.pending} onClick={() => void exportCsv.run()}>
           Export CSV
         </button>
-        {exportCsv.error ? (
+        <button type="button" className="button button--secondary" disabled={exportJson.pending} onClick={() => void exportJson.run()}>
+          Export all data (JSON)
+        </button>
+        {error ? (
           <span className="inline-error" role="alert">
-            {exportCsv.error.message}
+            {error.message}
           </span>
         ) : null}
       </p>

@@ -1,7 +1,8 @@
 // Runs in the renderer. Settings › Hotkeys: one editor per action. Focus a field and press the combination you
 // want: it is read as an accelerator, checked at once against the call apps' and the OS's shortcuts and the other
 // hotkeys (the same rules the core applies), and saved when it passes. The core's own message, or a registration
-// the OS refused, shows under the field. Tab and Shift+Tab still move on; "Reset to default" puts ours back.
+// the OS refused, shows under the field. Tab and Shift+Tab still move on; "Reset to default" drops the rep's own
+// choice, so the action follows our default (and any later change to it).
 import { useState, type KeyboardEvent } from 'react';
 import type { HotkeyAction, Settings } from '../../../../shared/domain';
 import type { AppState } from '../../../../shared/views';
@@ -53,6 +54,7 @@ export function HotkeysSection({ settings, failures, onSaved }: Props) {
             action={action}
             current={current}
             fallback={defaults[action]}
+            overridden={settings.hotkeys[action] !== undefined}
             failure={failures.find((f) => f.action === action)}
             onSaved={onSaved}
           />
@@ -66,20 +68,23 @@ interface EditorProps {
   action: HotkeyAction;
   current: Record<HotkeyAction, string>;
   fallback: string;
+  /** The rep chose their own combination (even one equal to today's default): reset has something to remove. */
+  overridden: boolean;
   failure: HotkeyFailure | undefined;
   onSaved: Props['onSaved'];
 }
 
-function HotkeyEditor({ action, current, fallback, failure, onSaved }: EditorProps) {
+function HotkeyEditor({ action, current, fallback, overridden, failure, onSaved }: EditorProps) {
   const platform = windowPlatform();
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
-  const save = useAction((accelerator: string) => api.updateSettings({ hotkeys: { [action]: accelerator } }));
+  // null: no override of the rep's own — the default applies.
+  const save = useAction((accelerator: string | null) => api.updateSettings({ hotkeys: { [action]: accelerator } }));
   const id = `hotkey-${action}`;
   const label = HOTKEY_LABELS[action];
   const shown = pending ?? current[action];
 
-  async function choose(accelerator: string) {
+  async function choose(accelerator: string, reset = false) {
     setPending(accelerator);
     const problems = validateHotkeys({ ...current, [action]: accelerator }, platform)[action];
     if (problems?.length) {
@@ -88,7 +93,7 @@ function HotkeyEditor({ action, current, fallback, failure, onSaved }: EditorPro
       return;
     }
     setProblem(null);
-    const saved = await save.run(accelerator);
+    const saved = await save.run(reset ? null : accelerator);
     if (saved) {
       setPending(null);
       onSaved(saved, `${label}: ${formatAccelerator(accelerator)}`);
@@ -122,8 +127,8 @@ function HotkeyEditor({ action, current, fallback, failure, onSaved }: EditorPro
             type="button"
             className="button button--quiet button--small"
             aria-label={`Reset to default: ${label}`}
-            disabled={save.pending || (current[action] === fallback && !pending)}
-            onClick={() => void choose(fallback)}
+            disabled={save.pending || (!overridden && !pending)}
+            onClick={() => void choose(fallback, true)}
           >
             Reset to default
           </button>

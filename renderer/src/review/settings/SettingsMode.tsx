@@ -1,7 +1,7 @@
 // Runs in the renderer. The review's "Settings" tab: hotkeys, prompt timings, next steps, the end of the day, the
-// rep's email domains, internal meetings, the overlay's look, start at login, calendars and the CSV export. Each
-// section saves on its own through `updateSettings`; the core's plain message appears under the field it is about,
-// and one status line says what was saved.
+// rep's email domains, internal meetings, the overlay's look, start at login, calendars, the exports, the data folder
+// and its backups (restore with a preview). Each section saves on its own through `updateSettings`; the core's plain
+// message appears under the field it is about, and one status line says what was saved.
 import { LoadError } from '../../ui/LoadError';
 import { useState } from 'react';
 import type { Settings } from '../../../../shared/domain';
@@ -9,8 +9,11 @@ import { api } from '../../api';
 import { useView } from '../../ui/useView';
 import { ModeHeader } from '../modes/ModeHeader';
 import { CalendarsSection } from './CalendarsSection';
+import { BackupsSection } from './BackupsSection';
+import { DataFolderSection } from './DataFolderSection';
 import { ExportSection } from './ExportSection';
 import { HotkeysSection } from './HotkeysSection';
+import { StageTemplatesSection } from './StageTemplatesSection';
 import { DomainsForm, EndOfDayForm, NextStepsForm, OverlayForm, PromptsForm, Toggles } from './SettingsForms';
 import './settings.css';
 
@@ -46,7 +49,10 @@ export function SettingsMode({ now }: { now: number }) {
           <OverlayForm key={`o${data.overlay.opacity}`} settings={data} onSaved={onSaved} />
           <Toggles settings={data} onSaved={onSaved} />
           <CalendarsSection now={now} onDone={setFlash} />
+          <StageTemplatesSection settings={data} onSaved={onSaved} />
           <ExportSection onDone={setFlash} />
+          <DataFolderSection />
+          <BackupsSection now={now} onDone={setFlash} />
         </div>
       ) : !settings.error ? (
         <p className="empty">Loading your settings…</p>
