@@ -87,7 +87,10 @@ export async function main({ clock = systemClock, log = console, platform = proc
     log,
   });
 
+  // Built hidden at start so they appear at once when needed: the overlay at the call's start, the wrap-up the
+  // moment a call ends (a page load there would cost hundreds of ms; see docs/PERFORMANCE.md, "On paper").
   windows.prepare('overlay');
+  windows.prepare('wrapup');
   registerHotkeys({ core, windows, log });
   offerDueCalls({ core, log, platform });
   remindEndOfDay({ core, showReview: () => void windows.show('review') });

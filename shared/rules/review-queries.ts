@@ -7,6 +7,7 @@ import type { StoreDocument } from '../domain';
 import { followUpsFrom, type FollowUpsView } from './review/follow-ups';
 import { metricsFrom, type MetricsOptions, type MetricsView } from './review/metrics';
 import { reviewIndex, type ReviewIndex } from './review/review-index';
+import { isStalledAt } from './review/stalled';
 import { threadsFrom, type ThreadsOptions, type ThreadsView } from './review/threads';
 import { todayCallsFrom, type TodayView } from './review/today-calls';
 import { tomorrowFrom, type TomorrowView } from './review/tomorrow';
@@ -53,6 +54,8 @@ export interface ReviewToday {
   pendingWrapUps: { meetingId: string; title: string }[];
   /** Open deals, stalled or not: with no call today and none of these, a first run opens on Plan instead. */
   openDeals: number;
+  /** The numbers on the tabs (with the first paint, so the tab row does not shift when the other modes arrive). */
+  counts: { due: number; overdue: number; stalled: number; unprepared: number };
 }
 
 export interface ReviewModes extends ReviewToday {
@@ -60,16 +63,21 @@ export interface ReviewModes extends ReviewToday {
   threads: ThreadsView;
   tomorrow: TomorrowView;
   metrics: MetricsView;
-  /** The numbers on the tabs. */
-  counts: { due: number; overdue: number; stalled: number; unprepared: number };
 }
 
-function todayFrom(index: ReviewIndex): ReviewToday {
+/** Today and the tab counts; the follow-ups and tomorrow views are reused when the caller has them already. The
+ * stalled count asks the stalled rule of each open deal, without building every deal's chain. */
+function todayFrom(index: ReviewIndex, follow = followUpsFrom(index), tomorrow = tomorrowFrom(index)): ReviewToday {
   const { doc } = index;
   const today = todayCallsFrom(index);
   const lastDay = doc.review?.lastReviewedDay ?? null;
   let openDeals = 0;
-  for (const thread of doc.threads) if (thread.status === 'open') openDeals++;
+  let stalled = 0;
+  for (const thread of doc.threads) {
+    if (thread.status !== 'open') continue;
+    openDeals++;
+    if (isStalledAt(thread, index.now, index)) stalled++;
+  }
   return {
     now: index.now,
     timeZone: index.calendar.timeZone,
@@ -77,10 +85,16 @@ function todayFrom(index: ReviewIndex): ReviewToday {
     reviewed: { lastDay, at: doc.review?.reviewedAt ?? null, today: lastDay !== null && lastDay >= today.day },
     pendingWrapUps: [...index.pendingWrapUpIds].map((id) => ({ meetingId: id, title: index.meetingById.get(id)?.title ?? '' })),
     openDeals,
+    counts: {
+      due: follow.dueToday.length + follow.overdue.length,
+      overdue: follow.overdue.length,
+      stalled,
+      unprepared: tomorrow.unprepared,
+    },
   };
 }
 
-/** Today alone (a few ms for a year), for the review's first paint. */
+/** Today and the tab counts (a few ms for a year), for the review's first paint. */
 export const reviewToday = (doc: StoreDocument, now: number, timeZone?: string): ReviewToday => todayFrom(reviewIndex(doc, now, timeZone));
 
 /** Every mode of the review at once, from one index of the document. */
@@ -89,17 +103,5 @@ export function reviewModes(doc: StoreDocument, now: number, timeZone?: string):
   const follow = followUpsFrom(index);
   const threads = threadsFrom(index);
   const tomorrow = tomorrowFrom(index);
-  return {
-    ...todayFrom(index),
-    followUps: follow,
-    threads,
-    tomorrow,
-    metrics: metricsFrom(index),
-    counts: {
-      due: follow.dueToday.length + follow.overdue.length,
-      overdue: follow.overdue.length,
-      stalled: threads.stalled.length,
-      unprepared: tomorrow.unprepared,
-    },
-  };
+  return { ...todayFrom(index, follow, tomorrow), followUps: follow, threads, tomorrow, metrics: metricsFrom(index) };
 }

@@ -106,7 +106,7 @@ measure the parts that run here; this is how the two budgets add up.
 3. The store's cold load (Store rows): the one part that grows with history; the per-year archive files proposed above
    keep it at the size of the working set.
 4. The overlay window is built hidden at start (\`windows.prepare('overlay')\`) as soon as the core is open, and shown
-   (\`showInactive\`) once the page is there; its page parses ~74 KB gzip of JS with React (16 KB with Preact, see
+   (\`showInactive\`) once the page is there; its page parses about 16 KB gzip of JS (the windows run on Preact; see
    Overlay), asks \`getLive\` (answered from memory over IPC in ~1 ms) and paints: a few tens of ms.
    With 1 + 2 + 4 ≈ 200–250 ms, the budget holds while the cold load stays under ~150 ms — the store fix above is
    what keeps it there after years of calls. A further lever if needed: build the overlay window before the store
@@ -117,8 +117,8 @@ sends \`changed\` and the wrap-up's \`window: show\`. Two conditions make 50 ms 
 1. The write must be small: ≤ 10× the fdatasync floor (Store goal), i.e. a few ms; with the whole-file rewrite of today
    it alone exceeds 50 ms.
 2. The wrap-up window must exist before it is asked for: built hidden at start like the overlay
-   (\`windows.prepare('wrapup')\` next to \`windows.prepare('overlay')\` in electron/main/index.ts — not yet done), its
-   page already loaded and listening. Then \`changed\` (which arrives before \`show\`) has it fetch \`getWrapUp\`
+   (\`windows.prepare('wrapup')\` next to \`windows.prepare('overlay')\` in electron/main/index.ts), its page
+   already loaded and listening — one more hidden renderer process for the day, the price of showing at once. Then \`changed\` (which arrives before \`show\`) has it fetch \`getWrapUp\`
    (~1 ms IPC + a render of a few ms) while the window is shown, and the first frame after \`show\` (≤ 16 ms at 60 Hz)
-   carries the form. Built on demand instead (as today), the window's creation and page load cost 150–300 ms.
+   carries the form. Built on demand instead, the window's creation and page load would cost 150–300 ms.
 `;

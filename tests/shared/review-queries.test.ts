@@ -275,12 +275,12 @@ describe('all modes at once', () => {
     );
   });
 
-  it('paints Today first with exactly what the full answer holds for it, and says whether any deal is open', () => {
+  it('paints Today first with exactly what the full answer holds for it (tab counts too), and says whether any deal is open', () => {
     fc.assert(
       fc.property(reviewWorld(), ({ doc, now, timeZone }) => {
         const first = reviewToday(doc, now, timeZone);
-        const { now: at, timeZone: zone, today, reviewed, pendingWrapUps, openDeals } = reviewModes(doc, now, timeZone);
-        expect(first).toEqual({ now: at, timeZone: zone, today, reviewed, pendingWrapUps, openDeals });
+        const { now: at, timeZone: zone, today, reviewed, pendingWrapUps, openDeals, counts } = reviewModes(doc, now, timeZone);
+        expect(first).toEqual({ now: at, timeZone: zone, today, reviewed, pendingWrapUps, openDeals, counts });
         // A first run (nothing today, no open deal) opens on Plan: this count decides it.
         expect(openDeals).toBe(doc.threads.filter((t) => t.status === 'open').length);
       }),

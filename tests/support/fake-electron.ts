@@ -394,9 +394,9 @@ export class Notification extends EventEmitter {
 
 /** Test helper: `taken` holds accelerators another app owns (register answers false for them). */
 export const globalShortcut = {
-  registered: new Map<string, () => void>(),
+  registered: new Map<string, () => unknown>(),
   taken: new Set<string>(),
-  register(accelerator: string, callback: () => void): boolean {
+  register(accelerator: string, callback: () => unknown): boolean {
     if (this.taken.has(accelerator) || this.registered.has(accelerator)) return false;
     this.registered.set(accelerator, callback);
     return true;
@@ -405,8 +405,9 @@ export const globalShortcut = {
     this.registered.clear();
   },
   /** Test helper: the OS delivers a key press. */
-  press(accelerator: string): void {
-    this.registered.get(accelerator)?.();
+  /** Presses a registered hotkey; resolves once what it started has finished (the app's handlers are async). */
+  async press(accelerator: string): Promise<void> {
+    await this.registered.get(accelerator)?.();
   },
 };
 

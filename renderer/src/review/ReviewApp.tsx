@@ -44,7 +44,7 @@ function Count({ n, what, tone }: { n: number; what: string; tone: 'warning' | '
   ) : null;
 }
 
-function tabsFor(modes: ReviewModes | undefined): Tab<Mode>[] {
+function tabsFor(modes: ReviewToday | undefined): Tab<Mode>[] {
   const counts = modes?.counts;
   return [
     { key: 'today', label: 'Today' },
@@ -220,7 +220,7 @@ export function ReviewApp() {
       </div>
 
       <main className="review__body">
-        <Tabs label="Review" idPrefix="review" tabs={tabsFor(modes)} selected={mode} onSelect={setChosen}>
+        <Tabs label="Review" idPrefix="review" tabs={tabsFor(today)} selected={mode} onSelect={setChosen}>
           {today ? <ModeSlots mode={mode} today={today} modes={modes} now={minute} /> : <p className="empty">Loading your day…</p>}
         </Tabs>
       </main>

@@ -30,7 +30,7 @@ export interface SyncCounts {
 const MAX_CONTACTS = 50;
 
 /** The plain array behind a (possibly draft) array: reading it touches nothing. */
-const plain = <T>(list: T[]): T[] => (isDraft(list) ? (original(list as unknown as Draft<unknown[]>) as T[]) : list);
+export const plain = <T>(list: T[]): T[] => (isDraft(list) ? (original(list as unknown as Draft<unknown[]>) as T[]) : list);
 
 const keyOf = (m: Meeting) => (m.source.kind === 'calendar' ? occurrenceKey(m.source.uid, m.source.recurrenceId) : undefined);
 

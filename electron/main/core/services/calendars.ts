@@ -14,10 +14,10 @@ import type { Handlers, MethodInput } from '../../../../shared/contract';
 import type { CalendarLastSync, CalendarSource, CalendarSyncResult, StoreDocument } from '../../../../shared/domain';
 import { cooperative, SyncAborted } from '../calendar/cooperative';
 import { fetchCalendar } from '../calendar/fetch-calendar';
-import { parseCalendar, type ParsedCalendar } from '../calendar/parse-calendar';
+import { occurrenceKey, parseCalendar, type ParsedCalendar } from '../calendar/parse-calendar';
 import { readCalendarFile } from '../calendar/read-calendar-file';
 import { cancelByCalendar, countsFor, knownKeys, planSync, type Feed, type SyncCounts } from '../calendar/reconcile';
-import { applySyncSteps } from '../calendar/sync-steps';
+import { applySyncSteps, plain } from '../calendar/sync-steps';
 import { watchCalendarFile } from '../calendar/watch-file';
 import { conflict, invalid, notFound } from '../errors';
 import { StoreWriteDelayedError } from '../store/types';
@@ -262,15 +262,19 @@ export function calendarsService(ctx: ServiceContext) {
   function releaseMeetings(doc: StoreDocument, calendarId: string): number {
     const now = ctx.nowIso();
     let cancelled = 0;
-    for (const meeting of doc.meetings) {
-      if (meeting.source.kind !== 'calendar' || meeting.source.calendarId !== calendarId || meeting.status !== 'planned') continue;
-      const { uid, recurrenceId } = meeting.source;
-      const other = doc.settings.calendars.find(
-        (c) => c.enabled && lastGood.get(c.id)?.parsed.occurrences.some((o) => o.uid === uid && o.recurrenceId === recurrenceId),
-      );
-      if (other) meeting.source = { ...meeting.source, calendarId: other.id };
+    // Each other calendar's events, looked up by key; and the meetings read from the plain array, so the change
+    // touches only the meetings it releases.
+    const carriers = doc.settings.calendars
+      .filter((c) => c.enabled && lastGood.has(c.id))
+      .map((c) => ({ id: c.id, keys: new Set(lastGood.get(c.id)!.parsed.occurrences.map((o) => occurrenceKey(o.uid, o.recurrenceId))) }));
+    plain(doc.meetings).forEach((found, i) => {
+      if (found.source.kind !== 'calendar' || found.source.calendarId !== calendarId || found.status !== 'planned') return;
+      const meeting = doc.meetings[i]!;
+      const key = occurrenceKey(found.source.uid, found.source.recurrenceId);
+      const other = carriers.find((c) => c.keys.has(key));
+      if (other) meeting.source = { ...found.source, calendarId: other.id };
       else if (meeting.start > now && !isPrepared(meeting) && cancelByCalendar(doc, meeting)) cancelled += 1;
-    }
+    });
     return cancelled;
   }
 }

@@ -21,6 +21,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { writeFailed } from './notices';
 import { documentFromBytes } from './read-document';
 import { retryDelay } from './save-retry';
+import { warmRecordBytes } from './serialize';
 import { TouchedCheck } from './touched-check';
 import { StoreReadOnlyError, StoreWriteDelayedError, type BackupInfo, type Store, type StoreLog } from './types';
 import { writeProblem } from './write-problems';
@@ -64,8 +65,12 @@ export class DurableStore implements Store {
     this.onDisk = opened.doc;
     this.state = { readOnly: opened.readOnly, notice: opened.notice };
     // Freezing a big history takes a moment: do it in the queue right after open (before any update), rather than
-    // inside the rep's first change, where immer would otherwise do it.
-    this.inBackground('freezing the document', async () => void freeze(this.low.data, true));
+    // inside the rep's first change, where immer would otherwise do it. Then, outside the queue and in slices, encode
+    // every record once, so the first write does not (see serialize.ts).
+    this.inBackground('freezing the document', async () => {
+      const doc = freeze(this.low.data, true);
+      void warmRecordBytes(doc).catch((error: unknown) => this.log.warn('Store: encoding the records ahead failed', error));
+    });
   }
 
   get data(): StoreDocument {
