@@ -8,7 +8,8 @@ import { ReviewMemory } from './review-memory';
 import { Settings } from './settings';
 import { Thread } from './thread';
 
-export const SCHEMA_VERSION = 1;
+/** 2: stage templates' agenda items became `{ text, minutes? }` (were plain strings). */
+export const SCHEMA_VERSION = 2;
 
 export const StoreDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -34,16 +34,11 @@ export const NextStepSettings = z.object({
   maxDaysOut: z.number().int().min(1, 'At least 1 day.').max(365, 'At most a year.').default(14),
 });
 
-/** One item of a stage's default agenda. Files written before items had minutes hold plain strings: read as items. */
-export const StageTemplateItem = z.union([
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(300)
-    .transform((text): { text: string; minutes?: number } => ({ text })),
-  z.object({ text: z.string().trim().min(1).max(300), minutes: z.number().int().min(1).max(480).optional() }),
-]);
+/** One item of a stage's default agenda. (Schema version 1 held plain strings: store/migrations.ts lifts them.) */
+export const StageTemplateItem = z.object({
+  text: z.string().trim().min(1).max(300),
+  minutes: z.number().int().min(1).max(480).optional(),
+});
 export type StageTemplateItem = z.infer<typeof StageTemplateItem>;
 
 const Rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().min(1), height: z.number().min(1) });

@@ -66,3 +66,22 @@ describe('opening an older file', () => {
     await store.close();
   });
 });
+
+describe('the real steps', () => {
+  it('1 → 2: a version-1 file whose stage templates are plain strings opens with `{ text }` items, nothing else changed', async () => {
+    const dir = await tempDir();
+    const doc = sampleDocument(2, 3);
+    const v1 = {
+      ...doc,
+      schemaVersion: 1,
+      settings: { ...doc.settings, stageTemplates: { Demo: ['Recap their goals', 'Show the route planner'], Empty: [] } },
+    };
+    await writeFile(join(dir, STORE), JSON.stringify(v1));
+    const store = await openStore({ dir });
+    expect(store.data.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(store.data.settings.stageTemplates).toEqual({ Demo: [{ text: 'Recap their goals' }, { text: 'Show the route planner' }], Empty: [] });
+    expect(store.data.meetings).toEqual(doc.meetings);
+    await store.close();
+    expect(JSON.parse(await readFile(join(dir, STORE), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+});

@@ -52,6 +52,8 @@ export class DurableStore implements Store {
   private outage: Outage | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly touched = new TouchedCheck();
+  /** Set by `close`: background work that is only worth it while the app runs stops. */
+  private closing = false;
 
   constructor(
     opened: OpenedState,
@@ -69,7 +71,7 @@ export class DurableStore implements Store {
     // every record once, so the first write does not (see serialize.ts).
     this.inBackground('freezing the document', async () => {
       const doc = freeze(this.low.data, true);
-      void warmRecordBytes(doc).catch((error: unknown) => this.log.warn('Store: encoding the records ahead failed', error));
+      void warmRecordBytes(doc, () => this.closing).catch((error: unknown) => this.log.warn('Store: encoding the records ahead failed', error));
     });
   }
 
@@ -136,6 +138,7 @@ export class DurableStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.drain();
     const outage = this.outage;
     if (!outage) return;

@@ -13,7 +13,24 @@ export interface Migration {
   up(doc: Readonly<RawDocument>): RawDocument;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+/** 1 → 2: a stage template's agenda items gain optional minutes, so each plain string becomes `{ text }`. */
+const stageTemplateItemsBecomeObjects: Migration = {
+  from: 1,
+  up(doc) {
+    const settings = doc.settings as RawDocument | undefined;
+    const templates = settings?.stageTemplates as Record<string, unknown> | undefined;
+    if (!settings || !templates || typeof templates !== 'object') return { ...doc };
+    const lifted = Object.fromEntries(
+      Object.entries(templates).map(([stage, items]) => [
+        stage,
+        Array.isArray(items) ? items.map((item) => (typeof item === 'string' ? { text: item } : item)) : items,
+      ]),
+    );
+    return { ...doc, settings: { ...settings, stageTemplates: lifted } };
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [stageTemplateItemsBecomeObjects];
 
 /** Lifts `doc` from `version` to SCHEMA_VERSION. Throws when a step is missing: such a file cannot be read here. */
 export function migrate(doc: RawDocument, version: number, migrations: readonly Migration[] = MIGRATIONS): RawDocument {

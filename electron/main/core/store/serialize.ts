@@ -60,11 +60,11 @@ const WARM_SLICE = 200; // records encoded between two yields: a few millisecond
 
 /** Encodes (and keeps) the bytes of every frozen record of `doc` in small slices, yielding to the event loop between
  * them, so the first write after open does not encode the whole history in one block. Safe to run beside writes:
- * it only fills the same cache they use. */
-export async function warmRecordBytes(doc: object): Promise<void> {
+ * it only fills the same cache they use. Stops early once `stopped()` says so (the store is closing). */
+export async function warmRecordBytes(doc: object, stopped: () => boolean): Promise<void> {
   for (const [key, value] of Object.entries(doc)) {
     if (!isRecordList(key, value)) continue;
-    for (let start = 0; start < value.length; start += WARM_SLICE) {
+    for (let start = 0; start < value.length && !stopped(); start += WARM_SLICE) {
       for (const record of value.slice(start, start + WARM_SLICE)) bytesOf(record);
       await yieldToEvents();
     }
