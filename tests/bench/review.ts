@@ -124,7 +124,7 @@ export async function reviewSuite({ quick, log }: SuiteOptions): Promise<SuiteRe
     } else {
       log(`review: ${switchRounds} rounds of ${tabs} tab switches…`);
       const byTab = new Map<string, number[]>();
-      /** Elements of the mode on screen right after the switch: what React had to create on a first visit. */
+      /** Elements of the mode on screen right after the switch: what had to be built (once) and is shown now. */
       const domSize = new Map<string, number>();
       /** click -> React commit (script), commit -> next frame (waiting for it), frame -> painted (style, layout, paint). */
       const parts = { commit: [] as number[], frame: [] as number[], paint: [] as number[] };
@@ -146,7 +146,7 @@ export async function reviewSuite({ quick, log }: SuiteOptions): Promise<SuiteRe
                 channel.port2.postMessage(0);
               }),
             );
-            // The mode on screen (modes seen before stay mounted but skipped: [inert]).
+            // The mode on screen (the other data modes stay mounted once built, skipped and [inert]).
             const nodes = document.querySelectorAll('[role="tabpanel"] *:not([inert], [inert] *)').length;
             return { name: (tab.textContent ?? '').replace(/\s+\d+\s+\w+$/, '').trim(), ms: performance.now() - started, nodes, commit, frame };
           }, index);

@@ -64,8 +64,8 @@ describe('stage templates', () => {
     );
   });
 
-  it('a file written before items had minutes still reads: plain strings become items', () => {
-    const settings = Settings.parse({ stageTemplates: { Demo: ['Their data first', 'Agree the next step'] } });
-    expect(settings.stageTemplates['Demo']).toEqual([{ text: 'Their data first' }, { text: 'Agree the next step' }]);
+  it('plain-string items are schema version 1: the current schema refuses them (the 1 → 2 migration lifts old files)', () => {
+    expect(Settings.safeParse({ stageTemplates: { Demo: ['Their data first'] } }).success).toBe(false);
+    expect(Settings.parse({ stageTemplates: { Demo: [{ text: 'Their data first' }] } }).stageTemplates['Demo']).toEqual([{ text: 'Their data first' }]);
   });
 });
