@@ -58,23 +58,23 @@ conf rewrites its whole file too (and reads and parses it twice per \`set\`), so
   the notes): with a GPU and an idle CPU the frame follows the DOM change within one vsync.
 - **Idle CPU** (done): the timer no longer re-renders; each second it writes its text into a fixed-width, contained
   box, only when the text changed. What remains is Chromium's frame for that one box, software-rasterised here.
-- **JS size**: React 19 + react-dom alone are 67.7 KB gzip (a minimal app built with this config), so no chunking gets
-  the overlay under 70 KB. Preact 11.2.0 through \`preact/compat\` (aliased for every window and the renderer tests)
-  was evaluated: the overlay loads 16 KB gzip (wrap-up 33 KB, review 38 KB), the 90 renderer tests pass in jsdom (with
-  \`act\` from \`preact/test-utils\`), and the three pages work in Chromium through the preview. Switching needs the
-  \`preact\` package installed (a dev dependency; it is bundled into the pages).
+- **JS size** (done): React 19 + react-dom alone are 67.7 KB gzip, so no chunking could get the overlay under 70 KB.
+  The windows now run on Preact 11 through \`preact/compat\` (preact.config.ts aliases \`react\` / \`react-dom\` for the
+  bundles and for the jsdom tests, so the tests run what ships); the code is still written against React's API and
+  types.
 
 ### Review
 
-A load is a chain (see the split in the notes): the page arrives and its scripts are evaluated (React and the review
-code), the app asks \`getState\` and \`getReviewModes\` — the core computes every mode of the year on each ask — and only
-then renders Today; the render and paint themselves are a few tens of ms. Pre-create the review window hidden (as the
-overlay) so the page start is paid at app start and showing it is only the data, keep the computed modes in the core and
-update them on change instead of recomputing the year per ask, and send the selected mode first.
-A tab switch has two halves (split in the notes): React rendering the new mode, and the browser's style, layout and
-paint of a page with hundreds of rows — which headless Chromium rasterises in software here (a rep's GPU paints faster,
-so the second half overstates). Both shrink with less per switch: render the first screenful of a long list and the rest
-on scroll (or \`content-visibility: auto\` on rows and sections), and keep the rows' components memoised.
+Done: the review's entry is a few KB that starts its first request (\`getReviewToday\`: Today, the tab counts and what
+the banners need — about 6 KB, against about 245 KB for every mode) before the rest of the app has loaded, so the
+download, the request and the core's answer overlap; the other modes are fetched after Today is painted. Visited modes
+stay mounted and hidden (\`content-visibility: hidden\` + \`inert\`), unvisited ones are built in idle time, and fresh
+answers keep equal parts' identity so memoised modes re-render only what changed. A burst of store changes (a calendar
+import saves in many small changes) costs the open window one refetch after the one in flight, not one per change.
+What is left of a load on this machine is mostly not ours: a new renderer process under load, the preview's bridge
+script, the first date formatting, and the first layout and paint in software. Next levers: pre-create the review
+window hidden like the overlay (the page start is then paid at app start), and keep the computed modes in the core,
+updated on change, instead of recomputing the year per ask.
 
 ### Main process
 
@@ -86,11 +86,10 @@ table's figure; with the compile cache (Node 22 in Electron) the compile part of
 
 ### Calendar
 
-Reading, scanning and parsing are sliced (8 ms budget) and stay under the goal (a round on a busy machine can show a
-longer delay that is the OS, not our code: see the notes); the stall that remains is the one store
-change that saves the imported meetings — reconcile runs inside \`update\`, then the whole document is cloned,
-validated and serialised in one block. Reconcile outside the update and save in slices of a few hundred meetings; the
-store fix above shortens each block further.
+Done: reading, scanning and parsing are sliced (8 ms budget); the sync is reconciled outside the store, in slices, and
+saved 200 meetings per store change with a yield between changes, each change re-checking the current data (prep typed
+mid-sync is kept; a sync cut off half-way is completed by the next one). A round on a busy machine can still show a
+longer delay that is the OS or the garbage collector, not our code: see the notes.
 
 ## On paper: cold start and end call in real Electron
 

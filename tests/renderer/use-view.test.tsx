@@ -18,7 +18,7 @@ function deferred<T>() {
 }
 
 describe('useView', () => {
-  it('refetches on `changed` and ignores an older answer that arrives late', async () => {
+  it('refetches on `changed`, after the request in flight, and ends on the newest answer', async () => {
     const fake = fakeBridge();
     installBridge(fake);
     const answers = [deferred<string>(), deferred<string>()];
@@ -35,6 +35,28 @@ describe('useView', () => {
     await act(async () => answers[0]!.resolve('old'));
     await settle();
     expect(el.textContent).toBe('new');
+  });
+
+  it('a burst of changes while a request runs costs one more fetch, made after it, and ends on the newest answer', async () => {
+    const fake = fakeBridge();
+    installBridge(fake);
+    const answers = [deferred<string>(), deferred<string>(), deferred<string>()];
+    let n = 0;
+    const fetcher = () => answers[n++]!.promise;
+    function Show() {
+      const view = useView(fetcher);
+      return <output>{view.data ?? 'loading'}</output>;
+    }
+    const el = await render(<Show />);
+    for (let revision = 2; revision < 12; revision++) await act(async () => fake.emit('changed', { revision }));
+    expect(n).toBe(1); // the first request is still running: nothing new asked yet
+    await act(async () => answers[0]!.resolve('during the burst'));
+    await settle();
+    expect(n).toBe(2); // exactly one more, for all ten changes
+    await act(async () => answers[1]!.resolve('after the burst'));
+    await settle();
+    expect(el.textContent).toBe('after the burst');
+    expect(n).toBe(2);
   });
 
   it('exposes the error of a failed fetch', async () => {

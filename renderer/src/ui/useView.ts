@@ -39,17 +39,36 @@ export function useView<T, E extends EventName = EventName>(fetcher: () => Promi
   const seq = useRef(0);
   const alive = useRef(true);
 
-  const load = useCallback(() => {
+  /** A burst of changes (a calendar import saves in many small changes) costs one refetch after the one in flight,
+   * not one per change: a change announced while a request runs only marks the view for one more fetch. */
+  const inFlight = useRef(false);
+  const again = useRef(false);
+
+  const load = useCallback(function fetchView() {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
     const mine = ++seq.current;
     setState((s) => (s.loading ? s : { ...s, loading: true }));
-    fetcherRef.current().then(
-      (data) => {
-        if (alive.current && mine === seq.current) setState({ data, loading: false, error: null });
-      },
-      (error: unknown) => {
-        if (alive.current && mine === seq.current) setState((s) => ({ ...s, loading: false, error: toApiError(error) }));
-      },
-    );
+    fetcherRef
+      .current()
+      .then(
+        (data) => {
+          if (alive.current && mine === seq.current) setState({ data, loading: false, error: null });
+        },
+        (error: unknown) => {
+          if (alive.current && mine === seq.current) setState((s) => ({ ...s, loading: false, error: toApiError(error) }));
+        },
+      )
+      .finally(() => {
+        inFlight.current = false;
+        if (again.current && alive.current) {
+          again.current = false;
+          fetchView();
+        }
+      });
   }, []);
 
   const pushedRef = useRef(pushed);
