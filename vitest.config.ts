@@ -39,6 +39,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // What a poll waits for is a real write and a real repaint in Chromium on a shared 2-core machine: a busy
+          // moment can exceed vitest's 1 s default without anything being wrong (a wrong result still fails).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
