@@ -8,8 +8,10 @@ import { ReviewMemory } from './review-memory';
 import { Settings } from './settings';
 import { Thread } from './thread';
 
-/** 2: stage templates' agenda items became `{ text, minutes? }` (were plain strings). */
-export const SCHEMA_VERSION = 2;
+/** 2: stage templates' agenda items became `{ text, minutes? }` (were plain strings).
+ * 3: settled history may sit in per-year archive files next to the live file, which lists them (`archives`); an
+ * older app must open such a folder read-only rather than see part of the history and write over it. */
+export const SCHEMA_VERSION = 3;
 
 export const StoreDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -1,19 +1,23 @@
 // The process the kill test kills (plain Node, bundled once by kill-harness.ts). It opens a store in the folder it
 // is given and appends numbered next steps as fast as it can, printing "ack <n>" only once update(n) has resolved —
 // that is the promise under test. It brackets each commit of the live file with "in-write" / "written" and, in
-// 'in-write' mode, lingers inside that window so a kill lands there often (a slow disk, made on purpose).
-//   node kill-child.mjs <dir> <durable|plain> <in-write|random>
+// 'in-write' mode, lingers inside that window so a kill lands there often (a slow disk, made on purpose). The
+// 'compacting' store logs steps already done and long past, and moves them into the archive files after each one,
+// so kills land inside moves between the live file and an archive.
+//   node kill-child.mjs <dir> <durable|plain|compacting> <in-write|random>
 import { writeSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Low, type Adapter } from 'lowdb';
 import type { StoreDocument } from '../../../shared/domain';
+import { systemClock } from '../../../electron/main/core/clock';
 import { nodeFsOps, openStore } from '../../../electron/main/core/store';
+import type { DurableStore } from '../../../electron/main/core/store/durable-store';
 import { STORE_FILE } from '../../../electron/main/core/store/file-names';
 import { nextStep } from './records';
 
-export type ChildStore = 'durable' | 'plain';
+export type ChildStore = 'durable' | 'plain' | 'compacting';
 export type KillMode = 'in-write' | 'random';
 const LINGER_MS = 25;
 
@@ -40,7 +44,10 @@ class InPlaceAdapter implements Adapter<StoreDocument> {
   }
 }
 
-async function openChildStore(): Promise<{ update(mutate: (d: StoreDocument) => void): Promise<unknown> }> {
+// Far enough ahead that everything the child logs is settled history (see settled.ts); its timers never fire.
+const QUARTER_AHEAD = { now: () => Date.now() + 90 * 86_400_000, at: () => () => {} };
+
+async function openChildStore(): Promise<{ update(mutate: (d: StoreDocument) => void): Promise<unknown>; compactNow?: () => Promise<number> }> {
   if (kind === 'plain') {
     const low = new Low<StoreDocument>(new InPlaceAdapter(), {} as StoreDocument);
     await low.read();
@@ -48,15 +55,20 @@ async function openChildStore(): Promise<{ update(mutate: (d: StoreDocument) => 
   }
   // The real store; only the rename of a temp file over the live file is bracketed (that is the commit).
   const rename = (from: string, to: string) => nodeFsOps.rename(from, to);
-  return openStore({
+  const store = await openStore({
     dir,
+    clock: kind === 'compacting' ? QUARTER_AHEAD : systemClock,
     fsOps: { ...nodeFsOps, rename: (from, to) => (to === live ? inWriteWindow(() => rename(from, to)) : rename(from, to)) },
   });
+  if (kind !== 'compacting') return store;
+  return { update: (mutate) => store.update(mutate), compactNow: () => (store as DurableStore).compactNow() };
 }
 
 const store = await openChildStore();
 say('ready');
 for (let n = 1; ; n++) {
-  await store.update((d) => void d.nextSteps.push(nextStep(n)));
+  const step = kind === 'compacting' ? { ...nextStep(n), status: 'done' as const } : nextStep(n);
+  await store.update((d) => void d.nextSteps.push(step));
   say(`ack ${n}`);
+  await store.compactNow?.();
 }

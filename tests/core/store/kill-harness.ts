@@ -22,6 +22,11 @@ export interface KillFigures {
   lost: number;
   /** Reopens that found the file unusable (anything but a clean open). */
   unparseable: number;
+  /** Records found more than once after a kill: in the reopened document, or on disk in the live file and the
+   * archives it names together. */
+  duplicated: number;
+  /** Reopened folders whose live file names at least one archive file (records had moved before the kill). */
+  withArchives: number;
   /** Kills that landed inside the commit window (the child had said "in-write" and not yet "written"). */
   midWrite: number;
   /** Of those, how many left a complete temp file behind: proof the kill fell between temp write and rename. */
@@ -36,6 +41,8 @@ interface Trial {
   lost: number;
   acked: number;
   unparseable: boolean;
+  duplicated: number;
+  withArchives: boolean;
   midWrite: boolean;
   completeTempLeft: boolean;
   backups: number;
@@ -77,16 +84,32 @@ async function runTrial(script: string, store: ChildStore, mode: KillMode): Prom
     const reopened = await openStore({ dir });
     await reopened.close();
     const present = new Set(reopened.data.nextSteps.map((s) => s.id));
+    const disk = await onDisk(dir);
     return {
       acked: acked.size,
       lost: [...acked].filter((n) => !present.has(`step-${n}`)).length,
       unparseable: reopened.notice !== null || reopened.readOnly,
+      duplicated: reopened.data.nextSteps.length - present.size + disk.ids.length - new Set(disk.ids).size,
+      withArchives: disk.archives > 0,
       midWrite: last === 'in-write',
       completeTempLeft,
       ...backups,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The next-step ids in the live file and in every archive file it names, as they are on disk after the reopen
+ * (none when the reopen could not use them: `unparseable` counts that). */
+async function onDisk(dir: string): Promise<{ ids: string[]; archives: number }> {
+  const read = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as { nextSteps: { id: string }[]; archives?: { file: string }[] };
+  try {
+    const live = await read(STORE_FILE);
+    const archives = await Promise.all((live.archives ?? []).map((a) => read(a.file)));
+    return { ids: [live, ...archives].flatMap((part) => part.nextSteps.map((s) => s.id)), archives: archives.length };
+  } catch {
+    return { ids: [], archives: 0 };
   }
 }
 
@@ -132,6 +155,8 @@ export async function runKillTrials(options: {
     acked: count((t) => t.acked),
     lost: count((t) => t.lost),
     unparseable: count((t) => t.unparseable),
+    duplicated: count((t) => t.duplicated),
+    withArchives: count((t) => t.withArchives),
     midWrite: count((t) => t.midWrite),
     completeTempLeft: count((t) => t.completeTempLeft),
     backups: count((t) => t.backups),
@@ -142,6 +167,7 @@ export async function runKillTrials(options: {
 
 export const describeFigures = (label: string, f: KillFigures): string =>
   `${label}: ${f.trials} trials, ${f.acked} acked writes checked, lost = ${f.lost}, unparseable = ${f.unparseable}, ` +
+  `duplicated = ${f.duplicated}, with archive files ${f.withArchives}, ` +
   `mid-write kills ${f.midWrite} (${Math.round((100 * f.midWrite) / f.trials)}%; ` +
   `${f.completeTempLeft} left a complete temp file), ` +
   `backups checked ${f.backups}, damaged = ${f.backupsDamaged}, ` +

@@ -19,6 +19,7 @@ describe('killing the writer with SIGKILL', () => {
     console.log(describeFigures('durable store', figures));
     expect(figures.trials).toBe(TRIALS);
     expect(figures.lost).toBe(0);
+    expect(figures.duplicated).toBe(0);
     expect(figures.unparseable).toBe(0);
     // Each child backs the seed file up at open, in the background: a kill in the first milliseconds may beat it.
     expect(figures.backups).toBeGreaterThanOrEqual(TRIALS / 2);
@@ -27,6 +28,21 @@ describe('killing the writer with SIGKILL', () => {
     expect(figures.midWrite).toBeGreaterThanOrEqual(figures.trials / 3);
     expect(figures.completeTempLeft).toBeGreaterThanOrEqual(figures.trials / 3);
   }, Math.max(120_000, TRIALS * 600)); // ~15-35 s per 200 on 2 busy cores; headroom for a loaded CI machine
+
+  it('loses nothing and duplicates nothing when killed while records move into the archive files', async () => {
+    const trials = Math.max(40, Math.round(TRIALS / 4));
+    const figures = await runKillTrials({ script: child.script, store: 'compacting', trials, parallel: 4 });
+    console.log(describeFigures('compacting store', figures));
+    expect(figures.trials).toBe(trials);
+    expect(figures.lost).toBe(0);
+    expect(figures.duplicated).toBe(0);
+    expect(figures.unparseable).toBe(0);
+    expect(figures.backupsDamaged).toBe(0);
+    // Each acked step is followed by a move into the archives, so a child acks fewer steps before its kill.
+    expect(figures.acked).toBeGreaterThan(trials / 2);
+    expect(figures.withArchives).toBeGreaterThanOrEqual(trials / 4);
+    expect(figures.midWrite).toBeGreaterThanOrEqual(trials / 3);
+  }, Math.max(60_000, TRIALS * 300));
 
   it('negative control: catches an in-place writer losing data', async () => {
     const figures = await runKillTrials({ script: child.script, store: 'plain', trials: 30, parallel: 4 });

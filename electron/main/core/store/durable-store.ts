@@ -54,10 +54,12 @@ export class DurableStore implements Store {
   private readonly touched = new TouchedCheck();
   /** Set by `close`: background work that is only worth it while the app runs stops. */
   private closing = false;
+  /** Cancels the armed compaction (moving settled history into the archive files). */
+  private cancelCompaction: () => void = () => {};
 
   constructor(
     opened: OpenedState,
-    adapter: DurableJsonAdapter,
+    private readonly adapter: DurableJsonAdapter,
     private readonly backups: BackupRing,
     private readonly log: StoreLog,
     private readonly clock: Pick<Clock, 'now' | 'at'>,
@@ -73,6 +75,7 @@ export class DurableStore implements Store {
       const doc = freeze(this.low.data, true);
       void warmRecordBytes(doc, () => this.closing).catch((error: unknown) => this.log.warn('Store: encoding the records ahead failed', error));
     });
+    this.scheduleCompaction(COMPACT_FIRST_AFTER_MS);
   }
 
   get data(): StoreDocument {
@@ -139,6 +142,7 @@ export class DurableStore implements Store {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.cancelCompaction();
     await this.drain();
     const outage = this.outage;
     if (!outage) return;
@@ -181,6 +185,18 @@ export class DurableStore implements Store {
     return Promise.resolve().then(() => documentFromBytes(bytes, 'This file', this.migrations));
   }
 
+  /** Moves records that have become settled history out of the live file into their year's archive file (see
+   * split-files.ts), in the write queue. `data` is not changed. Returns how many records moved. Skipped while
+   * read-only or while saves are failing (the retry owns the disk then). */
+  compactNow(): Promise<number> {
+    return this.enqueue(async () => {
+      if (this.state.readOnly || this.outage || this.unsaved) return 0;
+      const moved = await this.adapter.compact(this.low.data, this.clock.now());
+      if (moved > 0) this.log.info(`Store: moved ${moved} settled records into the archive files`);
+      return moved;
+    });
+  }
+
   /** Queues work that must not overlap a write (a backup) without making any caller wait for it. */
   inBackground(what: string, task: () => Promise<void>): void {
     this.enqueue(task).catch((error: unknown) => this.log.warn(`Store: ${what} failed`, error));
@@ -201,6 +217,18 @@ export class DurableStore implements Store {
     this.onDisk = doc;
     if (this.outage) this.recovered(this.outage);
     this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => serialize(doc)));
+  }
+
+  /** Compaction runs a while after open (not on the way to the first window) and then once a day. */
+  private scheduleCompaction(afterMs: number): void {
+    this.cancelCompaction = this.clock.at(this.clock.now() + afterMs, () => {
+      if (this.closing) return;
+      this.compactNow()
+        .catch((error: unknown) => this.log.warn('Store: moving settled records into the archive files failed', error))
+        .finally(() => {
+          if (!this.closing) this.scheduleCompaction(COMPACT_EVERY_MS);
+        });
+    });
   }
 
   private failedAgain(code: string): Outage {
@@ -248,5 +276,8 @@ export class DurableStore implements Store {
     return result;
   }
 }
+
+const COMPACT_FIRST_AFTER_MS = 5 * 60_000;
+const COMPACT_EVERY_MS = 86_400_000;
 
 const backupInfo = (backup: Backup): BackupInfo => ({ id: basename(backup.path), time: backup.time, reason: backup.reason });

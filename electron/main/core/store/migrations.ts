@@ -30,7 +30,10 @@ const stageTemplateItemsBecomeObjects: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [stageTemplateItemsBecomeObjects];
+/** 2 → 3: a single-file document is a valid split folder with no archive yet (the next compaction makes them). */
+const archivesMayFollow: Migration = { from: 2, up: (doc) => ({ ...doc }) };
+
+export const MIGRATIONS: readonly Migration[] = [stageTemplateItemsBecomeObjects, archivesMayFollow];
 
 /** Lifts `doc` from `version` to SCHEMA_VERSION. Throws when a step is missing: such a file cannot be read here. */
 export function migrate(doc: RawDocument, version: number, migrations: readonly Migration[] = MIGRATIONS): RawDocument {

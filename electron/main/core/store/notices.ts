@@ -60,3 +60,25 @@ export const writeFailed = (code: string): Notice => ({
     'Nothing is lost — your changes are kept in the app and shown as usual, and Second Step keeps trying to save ' +
     'them. This message goes away once they are saved; until then, please keep Second Step open.',
 });
+
+/** An archive file of past years could not be read; its records were taken from a backup, the rest is as it was. */
+export function archiveRestored(args: { file: string; quarantinedFile: string | null; backupTime: number; recovered: number; now: number }): Notice {
+  const { file, quarantinedFile, backupTime, recovered, now } = args;
+  const kept = quarantinedFile ? ` The unreadable file was kept as ${basename(quarantinedFile)}.` : '';
+  return {
+    kind: 'restored-from-backup',
+    message:
+      `The archive of past meetings ${basename(file)} could not be read, so Second Step took ${plural(recovered, 'record', 'records')} ` +
+      `back from your backup of ${describeTime(backupTime, now)}. Everything newer is as you left it.${kept}`,
+    backupTime: new Date(backupTime).toISOString(),
+    ...(quarantinedFile ? { quarantinedFile } : {}),
+  };
+}
+
+/** An archive file could not be read and no backup holds its records: shown read-only so nothing is written over it. */
+export const archiveUnreadableNoBackup = (file: string): Notice => ({
+  kind: 'read-only-folder',
+  message:
+    `The archive of past meetings ${basename(file)} could not be read and there is no backup to take its records from. ` +
+    'Your other data is shown read-only, and nothing is changed on disk, so the file can still be recovered.',
+});

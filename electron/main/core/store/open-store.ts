@@ -2,8 +2,8 @@
 // missing, good, older, unreadable or newer file. The one rule behind every branch: never write over a file that
 // could not be read. A bad file is moved aside untouched; a newer app's file is shown read-only and never written;
 // a folder that refuses writes is opened read-only without touching anything in it.
-import { join } from 'node:path';
-import { emptyDocument } from '../../../../shared/domain';
+import { dirname, join } from 'node:path';
+import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
 import { systemClock, type Clock } from '../clock';
 import { BackupRing } from './backups';
 import { removeLeftoverTemps } from './durable-file';
@@ -12,11 +12,13 @@ import { DurableStore, type OpenedState } from './durable-store';
 import { STORE_FILE } from './file-names';
 import { nodeFsOps, type FsOps } from './fs-ops';
 import { loadFile, type LoadedFile } from './load';
+import { manifestOf, mergeArchives, removeOrphans, type Merged } from './load-split';
 import { MIGRATIONS, type Migration } from './migrations';
-import { newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
+import { archiveRestored, archiveUnreadableNoBackup, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
 import { quarantine } from './quarantine';
 import { openInReadOnlyFolder, writeRefusal } from './read-only-folder';
 import { readOnlyView } from './read-only-view';
+import { ARCHIVED } from './settled';
 import type { Store, StoreLog } from './types';
 
 export interface OpenStoreOptions {
@@ -43,8 +45,8 @@ interface Opening {
 }
 
 interface Settled extends OpenedState {
-  /** A file that just validated, to copy into the backup ring once the store is open. */
-  lastGood?: Uint8Array;
+  /** The bytes of the whole document that just validated, to copy into the backup ring once the store is open. */
+  lastGood?: () => Uint8Array;
 }
 
 const silent: StoreLog = { info() {}, warn() {}, error() {} };
@@ -76,19 +78,32 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { lastGood, ...opened } = await settle(await loadFile(file, migrations), opening);
   const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
-  if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood));
+  if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood()));
   return store;
 }
 
 async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
   switch (loaded.kind) {
-    case 'ok':
-      if (loaded.migratedFrom === null) return { doc: loaded.doc, readOnly: false, notice: null, lastGood: loaded.bytes };
+    case 'ok': {
+      const manifest = manifestOf(loaded.bytes);
+      if ('invalid' in manifest) return settle({ kind: 'unreadable', reason: manifest.invalid, bytes: loaded.bytes }, o);
+      const merged = await mergeArchives(dirname(o.file), loaded.doc, manifest);
+      if (merged.kind === 'damaged') return damagedArchive(merged, o);
+      const doc = merged.doc;
+      o.adapter.adopt(merged.state, doc);
+      // A single-file document's backup is its bytes as they are; a split one's is the whole document, assembled.
+      const whole = () => (manifest.length > 0 ? serialize(doc) : loaded.bytes);
+      if (loaded.migratedFrom === null) {
+        const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);
+        if (removed.length) o.log.info('Store: removed archive versions left by an interrupted write', removed);
+        return { doc, readOnly: false, notice: null, lastGood: whole };
+      }
       // Keep the file exactly as the older version wrote it before replacing it with the migrated one.
       await o.backups.take(loaded.bytes, 'pre-migration');
-      await o.adapter.write(loaded.doc);
+      await o.adapter.write(doc);
       o.log.info(`Store: migrated ${o.file} from schema version ${loaded.migratedFrom}`);
-      return { doc: loaded.doc, readOnly: false, notice: null, lastGood: serialize(loaded.doc) };
+      return { doc, readOnly: false, notice: null, lastGood: () => serialize(doc) };
+    }
 
     case 'newer':
       o.log.warn(`Store: ${o.file} has schema version ${loaded.version}; opening it read-only`);
@@ -111,6 +126,30 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       return { doc, readOnly: false, notice: null };
     }
   }
+}
+
+/** An archive file is missing or damaged: its records come back from the newest valid backup (everything else is
+ * kept as loaded), the damaged file is moved aside untouched. With no backup the rest is shown read-only and nothing
+ * on disk is changed. */
+async function damagedArchive(merged: Extract<Merged, { kind: 'damaged' }>, o: Opening): Promise<Settled> {
+  o.log.error(`Store: the archive ${merged.file} cannot be used (${merged.reason})`);
+  const found = await o.backups.newestValid(o.migrations);
+  if (!found) return { doc: merged.partial, readOnly: true, notice: archiveUnreadableNoBackup(merged.file) };
+  const quarantinedFile = merged.exists ? await quarantine(merged.file, o.now(), o.fsOps) : null;
+  const doc: Record<string, unknown> = { ...merged.partial };
+  let recovered = 0;
+  for (const c of ARCHIVED) {
+    const have = new Set(merged.partial[c].map((r) => r.id));
+    const missing = (found.doc[c] as ReadonlyArray<{ id: string }>).filter((r) => !have.has(r.id));
+    recovered += missing.length;
+    doc[c] = [...missing, ...merged.partial[c]];
+  }
+  const whole = doc as StoreDocument;
+  // Written whole (every record in the live file): the next compaction files the history again.
+  await o.adapter.write(whole);
+  o.log.warn(`Store: took ${recovered} records back from the backup ${found.backup.path}`);
+  const notice = archiveRestored({ file: merged.file, quarantinedFile, backupTime: found.backup.time, recovered, now: o.now() });
+  return { doc: whole, readOnly: false, notice };
 }
 
 /** Writes the newest valid backup as the live file, or returns null when there is none. */

@@ -1,7 +1,8 @@
 // Runs in the main process and the preview host (Node). A data folder the app may read but not write (permissions
 // changed, a read-only mount, a locked-down profile). Start-up must still succeed, and nothing may be touched: the
 // store opens read-only on the best data it can read — the live file, else the newest valid backup — and tells the
-// rep in plain words what is wrong and how to fix it. Nothing is quarantined or rewritten, since nothing can be.
+// rep in plain words what is wrong and how to fix it (a live file whose archive files cannot all be read counts as
+// unreadable here). Nothing is quarantined or rewritten, since nothing can be.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
@@ -11,6 +12,7 @@ import { tempPathFor } from './durable-file';
 import { STORE_FILE } from './file-names';
 import { errorCode, type FsOps } from './fs-ops';
 import { loadFile } from './load';
+import { manifestOf, mergeArchives } from './load-split';
 import type { Migration } from './migrations';
 import { describeTime, newerVersion } from './notices';
 import { readOnlyView } from './read-only-view';
@@ -42,7 +44,12 @@ export async function openInReadOnlyFolder(args: {
 }): Promise<{ doc: StoreDocument; readOnly: true; notice: Notice }> {
   const { dir, code, backups, migrations, now } = args;
   const loaded = await loadFile(join(dir, STORE_FILE), migrations).catch(() => null);
-  if (loaded?.kind === 'ok') return { doc: loaded.doc, readOnly: true, notice: readOnlyFolder(dir, code) };
+  if (loaded?.kind === 'ok') {
+    // With its archive files, when they can all be used; otherwise the whole document from a backup is better.
+    const manifest = manifestOf(loaded.bytes);
+    const merged = 'invalid' in manifest ? null : await mergeArchives(dir, loaded.doc, manifest).catch(() => null);
+    if (merged?.kind === 'ok') return { doc: merged.doc, readOnly: true, notice: readOnlyFolder(dir, code) };
+  }
   if (loaded?.kind === 'newer') return { doc: readOnlyView(loaded.raw), readOnly: true, notice: newerVersion() };
   const found = await backups.newestValid(migrations);
   const fromBackup = found
