@@ -77,6 +77,12 @@ export const SCREENSHOTS_DIR = resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'out
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
   const path = join(SCREENSHOTS_DIR, `${name}.png`);
+  // Long lists skip rendering what is off screen (`content-visibility: auto`), and a full-page capture does not
+  // scroll: make the viewport as tall as the page for the capture, so the picture shows what a rep scrolls through.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
   await page.screenshot({ path, fullPage: true });
+  if (viewport && height > viewport.height) await page.setViewportSize(viewport);
   return path;
 }
