@@ -8,7 +8,14 @@ import { errorCode } from './fs-ops';
 import { MIGRATIONS, migrate, type Migration, type RawDocument } from './migrations';
 
 export type Interpretation =
-  | { kind: 'ok'; doc: StoreDocument; /** The version the file had, when it was migrated. */ migratedFrom: number | null }
+  | {
+      kind: 'ok';
+      doc: StoreDocument;
+      /** The version the file had, when it was migrated. */
+      migratedFrom: number | null;
+      /** The parsed JSON before validation: what the schema drops (a live file's list of archives) is still here. */
+      raw: RawDocument;
+    }
   | { kind: 'unreadable'; reason: string }
   /** Written by a newer app: not corrupt, just not ours to change. */
   | { kind: 'newer'; version: number; raw: RawDocument };
@@ -49,7 +56,7 @@ export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = 
   }
   const unique = deduplicate(parsed.data);
   if (unique.kind === 'conflict') return { kind: 'unreadable', reason: unique.reason };
-  return { kind: 'ok', doc: unique.doc, migratedFrom: version < SCHEMA_VERSION ? version : null };
+  return { kind: 'ok', doc: unique.doc, migratedFrom: version < SCHEMA_VERSION ? version : null, raw: doc };
 }
 
 /** Reads and interprets a file. Only a missing file is 'missing'; any other read error (permissions, I/O) throws,

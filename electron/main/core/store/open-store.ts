@@ -85,7 +85,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
   switch (loaded.kind) {
     case 'ok': {
-      const manifest = manifestOf(loaded.bytes);
+      const manifest = manifestOf(loaded.raw);
       if ('invalid' in manifest) return settle({ kind: 'unreadable', reason: manifest.invalid, bytes: loaded.bytes }, o);
       const merged = await mergeArchives(dirname(o.file), loaded.doc, manifest);
       if (merged.kind === 'damaged') return damagedArchive(merged, o);

@@ -46,7 +46,7 @@ export async function openInReadOnlyFolder(args: {
   const loaded = await loadFile(join(dir, STORE_FILE), migrations).catch(() => null);
   if (loaded?.kind === 'ok') {
     // With its archive files, when they can all be used; otherwise the whole document from a backup is better.
-    const manifest = manifestOf(loaded.bytes);
+    const manifest = manifestOf(loaded.raw);
     const merged = 'invalid' in manifest ? null : await mergeArchives(dir, loaded.doc, manifest).catch(() => null);
     if (merged?.kind === 'ok') return { doc: merged.doc, readOnly: true, notice: readOnlyFolder(dir, code) };
   }

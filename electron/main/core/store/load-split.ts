@@ -1,0 +1,96 @@
+// Runs in the main process and the preview host (Node). Puts the whole document back together at open: the live
+// file (already validated, see load.ts) plus the archive files its manifest names. An archive whose bytes hash to
+// the manifest's SHA-256 is only parsed (it is byte for byte what was validated when written); any other is
+// validated in full, and one that is missing or invalid is reported, never guessed at. Records are unique by id
+// across the files; should an id sit both in the live file and in an archive (it cannot after a clean write), the
+// live copy wins. It never writes; cleaning up unreferenced archive versions is `removeOrphans`.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StoreDocument } from '../../../../shared/domain';
+import { ARCHIVE_NAME, Manifest, decodeArchive, type Archive, type ManifestEntry } from './archive-files';
+import { errorCode, type FsOps } from './fs-ops';
+import { ARCHIVED } from './settled';
+import { emptyPlacement, type SplitState } from './split-files';
+
+export type Merged =
+  | { kind: 'ok'; doc: StoreDocument; state: SplitState }
+  | { kind: 'damaged'; file: string; reason: string; exists: boolean; partial: StoreDocument };
+
+/** The manifest the live file carries (none for a single-file document), from the file's parsed JSON. */
+export function manifestOf(live: { archives?: unknown }): ManifestEntry[] | { invalid: string } {
+  const raw = live.archives;
+  if (raw === undefined) return [];
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) return { invalid: `the list of archive files is invalid (${parsed.error.issues[0]?.message})` };
+  if (new Set(parsed.data.map((e) => e.year)).size !== parsed.data.length) return { invalid: 'an archive year is listed twice' };
+  return parsed.data;
+}
+
+export async function mergeArchives(dir: string, live: StoreDocument, manifest: readonly ManifestEntry[]): Promise<Merged> {
+  const archives: Archive[] = [];
+  // A valid archive with other bytes than recorded (reformatted by hand): the next write of the live file records
+  // its real hash, so later opens parse it without the full check again.
+  const checked: ManifestEntry[] = [];
+  let damaged: { file: string; reason: string; exists: boolean } | null = null;
+  for (const entry of [...manifest].sort((a, b) => a.year - b.year)) {
+    const file = join(dir, entry.file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error; // not known to be bad: let the open fail rather than guess
+      damaged ??= { file, reason: 'the file is missing', exists: false };
+      continue;
+    }
+    const decoded = decodeArchive(bytes, entry);
+    if (!decoded.ok) {
+      damaged ??= { file, reason: decoded.reason, exists: true };
+      continue;
+    }
+    archives.push(decoded.archive);
+    checked.push(decoded.verified ? entry : { ...entry, sha256: decoded.sha256 });
+  }
+  const placement = emptyPlacement();
+  const doc: Record<string, unknown> = { ...live };
+  for (const c of ARCHIVED) {
+    const liveIds = new Set(live[c].map((r) => r.id));
+    const ids = placement.get(c)!;
+    const merged: unknown[] = [];
+    for (const archive of archives) {
+      for (const record of archive[c]) {
+        if (liveIds.has(record.id) || ids.has(record.id)) continue;
+        ids.set(record.id, archive.year);
+        merged.push(record);
+      }
+    }
+    doc[c] = [...merged, ...live[c]];
+  }
+  const whole = doc as StoreDocument;
+  if (damaged) return { kind: 'damaged', ...damaged, partial: whole };
+  return { kind: 'ok', doc: whole, state: { manifest: checked, placement } };
+}
+
+/** Removes archive versions the live file does not name — left by a write that was cut short (before or after its
+ * commit) — but only those whose every record is in the loaded document, so nothing is ever lost by it. */
+export async function removeOrphans(dir: string, doc: StoreDocument, manifest: readonly ManifestEntry[], ops: FsOps): Promise<string[]> {
+  const named = new Set(manifest.map((e) => e.file));
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => ARCHIVE_NAME.test(n) && !named.has(n));
+  if (names.length === 0) return [];
+  const known = new Map(ARCHIVED.map((c) => [c, new Set(doc[c].map((r) => r.id))]));
+  const removed: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const raw = await readFile(path, 'utf8').then((t) => JSON.parse(t) as Partial<Record<string, { id?: unknown }[]>>, () => null);
+    const covered =
+      raw !== null &&
+      typeof raw === 'object' &&
+      ARCHIVED.every((c) => {
+        const records = raw[c] ?? [];
+        return Array.isArray(records) && records.every((r) => known.get(c)!.has(String(r?.id)));
+      });
+    if (!covered) continue;
+    await ops.unlink(path).catch(() => {});
+    removed.push(path);
+  }
+  return removed;
+}
