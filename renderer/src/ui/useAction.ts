@@ -1,6 +1,7 @@
 // Runs in the renderer. A button's call to the core: one at a time, with its pending state and its plain error.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../api';
+import { useLatest } from './useLatest';
 
 export interface Action<A extends unknown[], R> {
   /** Resolves to the result, or `undefined` when the call failed (the error is in `error`) or one was running. */
@@ -13,10 +14,7 @@ export interface Action<A extends unknown[], R> {
 export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>): Action<A, R> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const fnRef = useRef(fn);
-  useEffect(() => {
-    fnRef.current = fn;
-  });
+  const fnRef = useLatest(fn);
   const busy = useRef(false);
   const alive = useRef(true);
   useEffect(() => {

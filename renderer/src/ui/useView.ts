@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventName, Events } from '../../../shared/bridge';
 import { api, toApiError, type Api, type ApiError } from '../api';
 import { reuseEqual } from './reuse-equal';
+import { useLatest } from './useLatest';
 
 /** The event that carries the whole view with each change, and how to read the view out of it. */
 export interface Pushed<T, E extends EventName = EventName> {
@@ -31,10 +32,7 @@ export function useView<T, E extends EventName = EventName>(fetcher: () => Promi
     loading: true,
     error: null,
   });
-  const fetcherRef = useRef(fetcher);
-  useEffect(() => {
-    fetcherRef.current = fetcher;
-  });
+  const fetcherRef = useLatest(fetcher);
   /** Only the newest request may write: answers can arrive out of order. */
   const seq = useRef(0);
   const alive = useRef(true);
@@ -71,10 +69,7 @@ export function useView<T, E extends EventName = EventName>(fetcher: () => Promi
       });
   }, []);
 
-  const pushedRef = useRef(pushed);
-  useEffect(() => {
-    pushedRef.current = pushed;
-  });
+  const pushedRef = useLatest(pushed);
   const pushedEvent = pushed?.event;
 
   useEffect(() => {
