@@ -22,32 +22,20 @@ load averages of 3–12 from other engineers' test runs while these ran.
 
 ## Proposed fixes for the missed goals
 
-### Store: keep the live file small, and stop re-checking what did not change (not done here: the store has another owner this session)
+### Store
 
-The breakdown rows show where a write goes: \`update\` clones the whole document (structuredClone), validates all of it
-with zod, checks every id (one JSON.stringify per record), serialises all of it (indented) and only then writes and
-fsyncs. The disk part is about a tenth; the CPU part is linear in history and synchronous, so at 10 years one logged
-step blocks the main process — and with it the overlay's events — for seconds. Two changes, in this order:
-
-1. **Per-year archive files.** The live file keeps only the working set: settings, open deals, meetings not yet done
-   (planned, live, wrapping up) and those of the last weeks, open steps. Done history moves to
-   \`archive/<year>.json\`, written rarely (a move runs at start-up or once a day) and read lazily (the review's metrics
-   and threads ask for it; each year's file is loaded once and kept). Both files are written with the same durable write.
-   A move is *write the archive, then the live file without the moved records*; records are keyed by id, so on open a
-   record found in both is the live one and the archive copy is dropped — a SIGKILL between the two writes loses
-   nothing and duplicates nothing (test it with the kill harness of tests/core/store). An archive that cannot be read
-   is quarantined and restored from its backup, exactly like the live file; archives get a backup when written.
-   This alone makes "10 y ≈ 1 y" and the cold load hold (the live file is the same size after 10 years as after 1,
-   and opening reads only it).
-2. **Lighter validation and copying of unchanged parts.** Records on disk were validated when loaded and every change
-   goes through \`update\`, so only what a change touched needs checking: track the touched records (typed update
-   helpers or a copy-on-write draft instead of structuredClone), validate those with zod, check the ids of the touched
-   records against an id index, and serialise compactly. Per the breakdown this removes most of the remaining cost, which
-   is what "≤ 10× the floor" needs even for a small live file (a year's file already costs hundreds of ms here).
-   If that is still not enough, a write-ahead journal (append the change, fdatasync — the floor itself — and rewrite the
-   snapshot when idle) is the next step.
-
-conf rewrites its whole file too (and reads and parses it twice per \`set\`), so "≤ 0.25× conf" follows from 1 + 2.
+Done: (1) **per-year archive files** — settled history (a meeting done, cancelled or no-show more than 60 days ago, a
+next step no longer open and due more than 60 days ago, a deal closed out more than 60 days ago: \`store/settled.ts\`)
+lives in \`archive-<year>.<sha12>.json\`, listed with its sha256 in the live file; a write puts new archive versions
+first and commits by replacing the live file, so a SIGKILL mid-move loses and duplicates nothing (the kill test counts
+both); an archive whose bytes match its hash is parsed without re-validation; a damaged one is quarantined and its
+records taken back from the newest valid backup. (2) **No whole-document work per change** — \`update\` runs immer
+(structural sharing, no structuredClone), validates only the records a change touched (\`touched-check.ts\`, property-
+tested against the full check), and re-encodes only changed records (\`serialize.ts\` keeps each record's bytes).
+What is left grows with history because the whole history is still *in memory*: immer's finalisation, the change
+check and the split each walk the full arrays (about 40,000 records at 10 years), and a cold load parses every archive.
+Next step: keep archived records out of \`store.data\` (a lazily loaded, read-only history the review's threads and
+metrics ask for), so a change walks only the working set and a cold load reads only the live file.
 
 ### Overlay
 
