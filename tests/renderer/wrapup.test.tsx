@@ -118,6 +118,20 @@ describe('wrap-up window', () => {
     expect(description(byLabel('When'))).toContain('The date and time of the next step is required.');
   });
 
+  it('drops a field’s message once the rep fills that field in, and keeps the others until the next try', async () => {
+    fake.answer('logNextStep', () =>
+      fail('Some fields need your attention.', { what: 'What happens next is required.', purpose: 'The point of the next step is required.' }),
+    );
+    await render(<WrapUpApp />);
+    await click(button('Log next step'));
+    expect(description(byLabel('Next step'))).toContain('What happens next is required.');
+    await type(byLabel('Next step'), 'Demo with Dana');
+    expect(description(byLabel('Next step'))).not.toContain('required');
+    expect(byLabel('Next step').getAttribute('aria-invalid')).not.toBe('true');
+    expect(description(byLabel('Its point'))).toContain('The point of the next step is required.');
+    expect(pageText()).not.toContain('What happens next is required.'); // gone from the summary too
+  });
+
   it('submits with Ctrl+Enter from any field', async () => {
     await render(<WrapUpApp />);
     await key(byLabel('Its point'), { key: 'Enter', ctrlKey: true });

@@ -5,7 +5,7 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CloseOutResult, NextStepKind, Outcome, Owner } from '../../../shared/domain';
 import type { WrapUpView } from '../../../shared/views';
-import { api, toApiError, type ApiError } from '../api';
+import { api, ApiError, toApiError } from '../api';
 import {
   CheckboxField,
   errorFor,
@@ -112,6 +112,14 @@ function whenReadBack(parsed: ParsedWhen, now: number): string {
   return 'Not understood yet — try “thu 10am” or “in two weeks at 3pm”.';
 }
 
+/** The failure without `field`'s message; none at all once no message is left (the summary would list nothing). */
+function withoutField(failure: Failure | null, field: string): Failure | null {
+  if (!failure || !(field in failure.error.fields)) return failure;
+  const { [field]: _answered, ...rest } = failure.error.fields;
+  if (Object.keys(rest).length === 0) return null;
+  return { ...failure, error: new ApiError({ code: failure.error.code, message: failure.error.message, fields: rest }) };
+}
+
 /** What the window says once the wrap-up is settled, and the step to offer as a calendar invite (if one was logged). */
 export interface Settled {
   message: string;
@@ -133,7 +141,13 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
   const nextStepSummary = useRef<HTMLDivElement>(null);
   const closeOutSummary = useRef<HTMLDivElement>(null);
   const closeOutPanel = useRef<HTMLDivElement>(null);
-  const set = <K extends keyof WrapUpDraft>(key: K, value: WrapUpDraft[K]) => update((d) => ({ ...d, [key]: value }));
+  /** Editing a field answers its message: that message goes (the others stay until the next try), so a field the rep
+   * has just filled in is not left marked "required". */
+  const answered = (field: string) => setFailure((f) => withoutField(f, field));
+  const set = <K extends keyof WrapUpDraft>(key: K, value: WrapUpDraft[K]) => {
+    update((d) => ({ ...d, [key]: value }));
+    answered(key);
+  };
 
   const nextStepErrors = failure?.action === 'next-step' ? failure.error.fields : undefined;
   const closeOutErrors = failure?.action === 'close-out' ? failure.error.fields : undefined;
@@ -236,11 +250,13 @@ export function WrapUpForm({ view, now, onSettled }: { view: WrapUpView; now: nu
 
   const whenIso = toIsoFromLocalInput(draft.when);
   const parsedWhen = parseWhen(draft.whenText, now);
-  const sayWhen = (text: string) =>
+  const sayWhen = (text: string) => {
     update((d) => {
       const parsed = parseWhen(text, now);
       return { ...d, whenText: text, when: parsed.kind === 'date-time' ? toLocalInput(parsed.iso) : d.when };
     });
+    if (parseWhen(text, now).kind === 'date-time') answered('when');
+  };
   const shortcut = submitShortcut();
   // Coaching as they type: warnings, and "that time has passed" once a time is picked. Missing fields are left to
   // the core's messages on submit, so an empty form does not scold.
