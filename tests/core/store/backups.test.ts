@@ -12,14 +12,16 @@ const tempDir = useTempDirs();
 const DAY = 86_400_000;
 const start = new Date(2026, 10, 1, 9, 0).getTime(); // local time: calendar days are the rep's days
 const backupsIn = async (dir: string) => (await readdir(join(dir, 'backups')).catch(() => [])).sort();
+/** A backup's name without its sequence number (`.n3`), to compare names by time and reason. */
+const withoutSeq = (name: string) => name.replace(/\.n\d+\./, '.');
 
 describe('backupsToKeep', () => {
   it('keeps the 2 newest, the newest of each of the last 7 days with a backup, and the newest pre-migration one', () => {
-    const premigration: Backup = { path: 'pm', time: start, reason: 'pre-migration' };
+    const premigration: Backup = { path: 'pm', time: start, seq: 1, reason: 'pre-migration' };
     // Three backups a day for 20 days, newest first.
     const daily = Array.from({ length: 60 }, (_, i): Backup => {
       const time = start + DAY + Math.floor(i / 3) * DAY + (i % 3) * 3_600_000;
-      return { path: `b${i}`, time, reason: i % 3 ? 'daily' : 'open' };
+      return { path: `b${i}`, time, seq: i + 2, reason: i % 3 ? 'daily' : 'open' };
     }).reverse();
     const kept = backupsToKeep([...daily, premigration]);
     expect(kept.map((b) => b.path)).toEqual(['b59', 'b58', 'b56', 'b53', 'b50', 'b47', 'b44', 'b41', 'pm']);
@@ -27,9 +29,9 @@ describe('backupsToKeep', () => {
   });
 
   it('also keeps the newest backup taken before a restore: the way back from it', () => {
-    const prerestore: Backup = { path: 'pr', time: start, reason: 'pre-restore' };
-    const older: Backup = { path: 'pr-old', time: start - DAY, reason: 'pre-restore' };
-    const daily = Array.from({ length: 30 }, (_, i): Backup => ({ path: `b${i}`, time: start + (i + 1) * DAY, reason: 'daily' })).reverse();
+    const prerestore: Backup = { path: 'pr', time: start, seq: 2, reason: 'pre-restore' };
+    const older: Backup = { path: 'pr-old', time: start - DAY, seq: 1, reason: 'pre-restore' };
+    const daily = Array.from({ length: 30 }, (_, i): Backup => ({ path: `b${i}`, time: start + (i + 1) * DAY, seq: i + 3, reason: 'daily' })).reverse();
     const kept = backupsToKeep([...daily, prerestore, older]).map((b) => b.path);
     expect(kept).toContain('pr');
     expect(kept).not.toContain('pr-old');
@@ -61,10 +63,28 @@ describe('the backup ring', () => {
     await running.update((d) => void d.nextSteps.push(nextStep(4)));
     await running.close();
     // The new day's copy; of the first day only its newest copy (the one at open) is still needed.
-    expect(await backupsIn(dir)).toEqual([
+    expect((await backupsIn(dir)).map(withoutSeq)).toEqual([
       `second-step.${fileStamp(start + 60_000)}.open.json`,
       `second-step.${fileStamp(now)}.daily.json`,
     ]);
+  });
+
+  it('after the clock jumps back, the copy taken last still counts as the newest (restore picks it)', async () => {
+    const dir = await tempDir();
+    let now = start + 30 * DAY; // a clock set a month ahead…
+    const ahead = await openStore({ dir, now: () => now });
+    await ahead.update((d) => void d.nextSteps.push(nextStep(1)));
+    await ahead.close();
+    now = start; // …corrected: every later copy carries an EARLIER time than the one above
+    const corrected = await openStore({ dir, now: () => now });
+    await corrected.update((d) => void d.nextSteps.push(nextStep(2)));
+    await corrected.close();
+    const names = await backupsIn(dir);
+    const newest = names.map((n) => ({ n, seq: Number(/\.n(\d+)\./.exec(n)?.[1]) })).sort((a, b) => b.seq - a.seq)[0]!.n;
+    expect(newest).toContain(fileStamp(start)); // the highest number went to the copy taken after the correction
+    const reopened = await openStore({ dir, now: () => now });
+    expect((await reopened.listBackups())[0]?.id).toBe(newest);
+    await reopened.close();
   });
 
   it('stays small over a month of daily use', async () => {

@@ -109,7 +109,8 @@ describe('backups and odd files', () => {
   it('skips backups that are themselves unreadable and loads the newest valid one', async () => {
     const dir = await folderWithBackup(Buffer.from('{'));
     const later = BACKUP_TIME + 3_600_000;
-    await writeFile(join(dir, 'backups', `second-step.${fileStamp(later)}.daily.json`), '{"schemaVersion": 1');
+    // Newer by time and by sequence number than the good one: it is tried first and must be skipped.
+    await writeFile(join(dir, 'backups', `second-step.${fileStamp(later)}.n99.daily.json`), '{"schemaVersion": 1');
     const store = await openStore({ dir, now: () => OPEN_TIME });
     expect(store.data).toEqual(good);
     expect(store.notice?.backupTime).toBe(new Date(BACKUP_TIME).toISOString());

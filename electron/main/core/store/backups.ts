@@ -16,12 +16,19 @@ export type BackupReason = 'open' | 'daily' | 'pre-migration' | 'pre-restore';
 
 export interface Backup {
   path: string;
-  /** When the copy was taken (ms). */
+  /** When the copy was taken (ms), by the wall clock: what the rep is shown. */
   time: number;
+  /** Counts up with every copy this folder has taken: what "newest" means. The wall clock can jump back (a wrong
+   * clock corrected, a trip across zones on a machine set to local time), and a copy taken after such a jump must
+   * still count as newer than the ones before it. 0 for copies named before the number existed. */
+  seq: number;
   reason: BackupReason;
 }
 
-const NAME = /^second-step\.(.+)\.(open|daily|pre-migration|pre-restore)\.json$/;
+const NAME = /^second-step\.(.+?)(?:\.n(\d+))?\.(open|daily|pre-migration|pre-restore)\.json$/;
+
+/** Newest first: by sequence, then (among copies from before sequences) by time. */
+const newestFirst = (a: Backup, b: Backup) => b.seq - a.seq || b.time - a.time;
 const MAX_BACKUPS = 10;
 const NEWEST_KEPT = 2;
 const DAYS_KEPT = 7;
@@ -67,14 +74,15 @@ export class BackupRing {
       .flatMap((name) => {
         const m = NAME.exec(name);
         const time = m ? stampTime(m[1]!) : null;
-        return m && time !== null ? [{ path: join(this.dir, name), time, reason: m[2] as BackupReason }] : [];
+        return m && time !== null ? [{ path: join(this.dir, name), time, seq: Number(m[2] ?? 0), reason: m[3] as BackupReason }] : [];
       })
-      .sort((a, b) => b.time - a.time);
+      .sort(newestFirst);
   }
 
   async take(bytes: Uint8Array, reason: BackupReason): Promise<Backup> {
     const time = this.now();
-    const backup = { path: join(this.dir, `second-step.${fileStamp(time)}.${reason}.json`), time, reason };
+    const seq = Math.max(0, ...(await this.list()).map((b) => b.seq)) + 1;
+    const backup = { path: join(this.dir, `second-step.${fileStamp(time)}.n${seq}.${reason}.json`), time, seq, reason };
     await mkdir(this.dir, { recursive: true });
     await writeFileDurably(backup.path, bytes, this.ops);
     this.lastDay = dayOf(time);
