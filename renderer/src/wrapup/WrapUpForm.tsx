@@ -3,9 +3,9 @@
 // (saved to the core as a draft, so a crash or restart loses nothing); Esc clears nothing; Ctrl/Cmd+Enter submits.
 // The coach (shared/rules/next-step-quality) speaks as the rep types; the core enforces on submit.
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { CloseOutResult, NextStepKind, Outcome, Owner } from '../../../shared/domain';
+import type { CloseOutResult } from '../../../shared/domain';
 import type { WrapUpView } from '../../../shared/views';
-import { api, ApiError, toApiError } from '../api';
+import { api, toApiError } from '../api';
 import {
   CheckboxField,
   errorFor,
@@ -16,109 +16,15 @@ import {
   SelectField,
   TextAreaField,
   TextField,
-  type SummaryField,
 } from '../ui/fields';
 import { formatWhen, toIsoFromLocalInput, toLocalInput } from '../ui/format';
 import { choices, KIND_LABELS, OUTCOME_LABELS, OWNER_LABELS, RESULT_LABELS, submitShortcut } from '../ui/labels';
 import { assessNextStep, type Finding, type QualityField } from '../../../shared/rules/next-step-quality';
 import { followUpEmail } from '../../../shared/rules/follow-up-email';
-import { parseJot, parseWhen, type ParsedWhen } from '../../../shared/rules/parse-when';
+import { parseWhen } from '../../../shared/rules/parse-when';
 import { Recap } from './Recap';
 import { restoreDraft, useSavedDraft } from './useSavedDraft';
-
-export type WrapUpDraft = {
-  what: string;
-  kind: NextStepKind;
-  /** "tue 3pm" as typed; its parse fills `when`. */
-  whenText: string;
-  when: string;
-  durationMinutes: string;
-  owner: Owner;
-  purpose: string;
-  bring: string;
-  agreed: boolean;
-  outcome: Outcome | '';
-  notes: string;
-  closeOutOpen: boolean;
-  result: CloseOutResult | '';
-  reason: string;
-};
-
-const emptyDraft = (): WrapUpDraft => ({
-  what: '',
-  kind: 'meeting',
-  whenText: '',
-  when: '',
-  durationMinutes: '30',
-  owner: 'both',
-  purpose: '',
-  bring: '',
-  agreed: false,
-  outcome: '',
-  notes: '',
-  closeOutOpen: false,
-  result: '',
-  reason: '',
-});
-
-/** Where each of the core's field keys is shown (both actions' keys). */
-export const WRAP_UP_FIELDS: Record<string, SummaryField> = {
-  what: { id: 'ws-what' },
-  kind: { id: 'ws-kind' },
-  whenText: { id: 'ws-when-text' },
-  when: { id: 'ws-when' },
-  durationMinutes: { id: 'ws-duration' },
-  owner: { id: 'ws-owner' },
-  purpose: { id: 'ws-purpose' },
-  bring: { id: 'ws-bring' },
-  agreed: { id: 'ws-agreed' },
-  outcome: { id: 'ws-outcome' },
-  notes: { id: 'ws-notes' },
-  result: { id: 'ws-result' },
-  reason: { id: 'ws-reason' },
-};
-
-type Failure = { action: 'next-step' | 'close-out'; error: ApiError };
-
-/** A restored draft with a value the form no longer offers falls back to the default. */
-function sanitize(d: WrapUpDraft): WrapUpDraft {
-  const fresh = emptyDraft();
-  return {
-    ...d,
-    kind: d.kind in KIND_LABELS ? d.kind : fresh.kind,
-    owner: d.owner in OWNER_LABELS ? d.owner : fresh.owner,
-    outcome: d.outcome === '' || d.outcome in OUTCOME_LABELS ? d.outcome : fresh.outcome,
-    result: d.result === '' || d.result in RESULT_LABELS ? d.result : fresh.result,
-  };
-}
-
-/** A fresh form starts from what the rep jotted at the "ask for the next meeting" prompt ("tue 3pm demo with Dana"). */
-function fromJot(jot: string, now: number): WrapUpDraft {
-  const fresh = emptyDraft();
-  if (!jot) return fresh;
-  const { when, what } = parseJot(jot, now);
-  return {
-    ...fresh,
-    what,
-    whenText: when.kind === 'none' ? '' : when.text,
-    when: when.kind === 'date-time' ? toLocalInput(when.iso) : '',
-  };
-}
-
-/** What the rep is told under "Say when": the date read back, or what is missing. */
-function whenReadBack(parsed: ParsedWhen, now: number): string {
-  if (parsed.kind === 'date-time') return `→ ${formatWhen(parsed.iso, now, { weekday: 'long' })}`;
-  if (parsed.kind === 'needs-time') return `→ ${formatWhen(parsed.iso, now, { weekday: 'long', time: false })} — at what time?`;
-  return 'Not understood yet — try “thu 10am” or “in two weeks at 3pm”.';
-}
-
-/** The failure without `field`'s message; none at all once no message is left (the summary would list nothing). */
-function withoutField(failure: Failure | null, field: string): Failure | null {
-  if (!failure || !(field in failure.error.fields)) return failure;
-  const { [field]: _answered, ...rest } = failure.error.fields;
-  if (Object.keys(rest).length === 0) return null;
-  return { ...failure, error: new ApiError({ code: failure.error.code, message: failure.error.message, fields: rest }) };
-}
+import { fromJot, sanitize, whenReadBack, withoutField, WRAP_UP_FIELDS, type Failure, type WrapUpDraft } from './wrap-up-draft';
 
 /** What the window says once the wrap-up is settled, and the step to offer as a calendar invite (if one was logged). */
 export interface Settled {
