@@ -3,9 +3,10 @@
 // Every mode of the review renders (screenshots, light and dark; axe finds nothing), the tabs work from the keyboard
 // alone, a follow-up marked done and a reschedule reach the file on disk, tomorrow's call is prepped in place —
 // and it says roughly how long the review of a year takes to show.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NextStep, StoreDocument } from '../../shared/domain';
@@ -221,5 +222,23 @@ describe('the end-of-day review on a year of data', () => {
     const meeting = (data as StoreDocument).meetings.find((m) => m.id === meetingId);
     expect(meeting?.purpose).toBe('Walk them through the proposal and agree the pilot sites');
     expect(meeting?.agenda.length).toBeGreaterThan(0);
+  });
+
+  it('exports the year as a CSV that round-trips through a CSV parser: one row per meeting, with its deal and next step', async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const { meetings, nextSteps } = (await preview.readStore()).data as StoreDocument;
+    expect(parsed.data).toHaveLength(meetings.length);
+    // Every meeting's title comes back exactly, and the step logged from a meeting shows its point on a row.
+    expect(parsed.data.map((r) => r['Meeting']).sort()).toEqual(meetings.map((m) => m.title).sort());
+    const points = new Set(parsed.data.map((r) => r['Next step point']).filter(Boolean));
+    const stepsFrom = new Map<string, NextStep[]>();
+    for (const step of nextSteps) stepsFrom.set(step.fromMeetingId, [...(stepsFrom.get(step.fromMeetingId) ?? []), step]);
+    const onlySteps = [...stepsFrom.values()].filter((steps) => steps.length === 1).map(([step]) => step!);
+    expect(onlySteps.length).toBeGreaterThan(1000);
+    for (const step of onlySteps) expect(points.has(step.purpose), step.purpose).toBe(true);
   });
 });
