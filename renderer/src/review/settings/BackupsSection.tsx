@@ -9,6 +9,7 @@ import { formatWhen } from '../../ui/format';
 import { useAction } from '../../ui/useAction';
 import { useView } from '../../ui/useView';
 import { RestorePreview } from './RestorePreview';
+import { SettingsSection } from './SettingsSection';
 
 type Source = Parameters<typeof api.restoreData>[0];
 
@@ -66,14 +67,12 @@ export function BackupsSection({ now, onDone }: { now: number; onDone: (text: st
   }
 
   return (
-    <section className="settings__section settings__section--wide" aria-labelledby="settings-backups">
-      <h3 id="settings-backups" className="section-title">
-        Backups
-      </h3>
-      <p className="section-lead">
-        Second Step keeps copies of your data as you work. Pick one — or a JSON export — to see what restoring it would change; nothing changes until you
-        confirm.
-      </p>
+    <SettingsSection
+      id="settings-backups"
+      title="Backups"
+      wide
+      lead="Second Step keeps copies of your data as you work. Pick one — or a JSON export — to see what restoring it would change; nothing changes until you confirm."
+    >
       {list.length === 0 ? (
         <p className="empty empty--inline">{backups.error ? backups.error.message : 'No backups yet: the first is taken when you next change something.'}</p>
       ) : (
@@ -121,6 +120,6 @@ export function BackupsSection({ now, onDone }: { now: number; onDone: (text: st
           }}
         />
       ) : null}
-    </section>
+    </SettingsSection>
   );
 }

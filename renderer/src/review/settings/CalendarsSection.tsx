@@ -8,6 +8,7 @@ import { errorFor, TextField } from '../../ui/fields';
 import { formatWhen } from '../../ui/format';
 import { useAction } from '../../ui/useAction';
 import { useView } from '../../ui/useView';
+import { SettingsSection } from './SettingsSection';
 
 const listCalendars = () => api.listCalendars();
 
@@ -77,11 +78,12 @@ export function CalendarsSection({ now, onDone }: { now: number; onDone: (text: 
   const whereError = add.error ? (errorFor(add.error.fields, 'path') ?? errorFor(add.error.fields, 'url') ?? (errorFor(add.error.fields, 'label') ? undefined : add.error.message)) : undefined;
 
   return (
-    <section className="settings__section settings__section--wide" aria-labelledby="settings-calendars">
-      <h3 id="settings-calendars" className="section-title">
-        Calendars
-      </h3>
-      <p className="section-lead">Events from these calendars become planned meetings. Your prep is kept when an event moves.</p>
+    <SettingsSection
+      id="settings-calendars"
+      title="Calendars"
+      wide
+      lead="Events from these calendars become planned meetings. Your prep is kept when an event moves."
+    >
       {list.length === 0 ? (
         <p className="empty empty--inline">No calendars yet.</p>
       ) : (
@@ -144,6 +146,6 @@ export function CalendarsSection({ now, onDone }: { now: number; onDone: (text: 
           </button>
         </div>
       </form>
-    </section>
+    </SettingsSection>
   );
 }

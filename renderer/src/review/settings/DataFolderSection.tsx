@@ -3,6 +3,7 @@
 import { api } from '../../api';
 import { useAction } from '../../ui/useAction';
 import { useView } from '../../ui/useView';
+import { SettingsSection } from './SettingsSection';
 
 const getDataFolder = () => api.getDataFolder();
 
@@ -11,11 +12,7 @@ export function DataFolderSection() {
   const reveal = useAction(() => api.revealDataFolder({}));
   const data = folder.data;
   return (
-    <section className="settings__section" aria-labelledby="settings-data-folder">
-      <h3 id="settings-data-folder" className="section-title">
-        Data folder
-      </h3>
-      <p className="section-lead">Everything you log stays on this computer, in this folder, with its backups.</p>
+    <SettingsSection id="settings-data-folder" title="Data folder" lead="Everything you log stays on this computer, in this folder, with its backups.">
       {data ? (
         <>
           <p className="data-folder__path">
@@ -46,6 +43,6 @@ export function DataFolderSection() {
       ) : (
         <p className="muted">{folder.error ? folder.error.message : 'Loading…'}</p>
       )}
-    </section>
+    </SettingsSection>
   );
 }

@@ -3,6 +3,7 @@
 import { api } from '../../api';
 import { useAction } from '../../ui/useAction';
 import { download } from '../../ui/download';
+import { SettingsSection } from './SettingsSection';
 
 export function ExportSection({ onDone }: { onDone: (text: string) => void }) {
   const exportCsv = useAction(async () => {
@@ -17,14 +18,11 @@ export function ExportSection({ onDone }: { onDone: (text: string) => void }) {
   });
   const error = exportCsv.error ?? exportJson.error;
   return (
-    <section className="settings__section" aria-labelledby="settings-export">
-      <h3 id="settings-export" className="section-title">
-        Export
-      </h3>
-      <p className="section-lead">
-        Your meetings and next steps as a CSV file — account, deal, purpose, outcome, next step — ready to import into your CRM. Or all your data as one
-        JSON file, to keep as a backup.
-      </p>
+    <SettingsSection
+      id="settings-export"
+      title="Export"
+      lead="Your meetings and next steps as a CSV file — account, deal, purpose, outcome, next step — ready to import into your CRM. Or all your data as one JSON file, to keep as a backup."
+    >
       <p className="settings__actions">
         <button type="button" className="button button--secondary" disabled={exportCsv.pending} onClick={() => void exportCsv.run()}>
           Export CSV
@@ -38,6 +36,6 @@ export function ExportSection({ onDone }: { onDone: (text: string) => void }) {
           </span>
         ) : null}
       </p>
-    </section>
+    </SettingsSection>
   );
 }

@@ -12,6 +12,7 @@ import { Field } from '../../ui/fields';
 import { formatAccelerator } from '../../ui/labels';
 import { useAction } from '../../ui/useAction';
 import { acceleratorOf, windowPlatform } from './accelerator';
+import { SettingsSection } from './SettingsSection';
 
 /** Each action's name as the rep reads it, in the order the editor lists them. */
 export const HOTKEY_LABELS: Record<HotkeyAction, string> = {
@@ -42,11 +43,11 @@ export function HotkeysSection({ settings, failures, onSaved }: Props) {
   const defaults = defaultHotkeys(platform);
   const current: Record<HotkeyAction, string> = { ...defaults, ...settings.hotkeys };
   return (
-    <section className="settings__section" aria-labelledby="settings-hotkeys">
-      <h3 id="settings-hotkeys" className="section-title">
-        Hotkeys
-      </h3>
-      <p className="section-lead">Click a field (or Tab to it) and press the keys you want — hold Ctrl, Alt or Cmd with a letter.</p>
+    <SettingsSection
+      id="settings-hotkeys"
+      title="Hotkeys"
+      lead="Click a field (or Tab to it) and press the keys you want — hold Ctrl, Alt or Cmd with a letter."
+    >
       <ul className="hotkeys">
         {ACTIONS.map((action) => (
           <HotkeyEditor
@@ -60,7 +61,7 @@ export function HotkeysSection({ settings, failures, onSaved }: Props) {
           />
         ))}
       </ul>
-    </section>
+    </SettingsSection>
   );
 }
 

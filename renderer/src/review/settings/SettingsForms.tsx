@@ -7,6 +7,7 @@ import type { Settings } from '../../../../shared/domain';
 import { api, type ApiError } from '../../api';
 import { CheckboxField, errorFor, Field, TextAreaField, TextField } from '../../ui/fields';
 import { useAction } from '../../ui/useAction';
+import { SettingsSection } from './SettingsSection';
 
 type Patch = Parameters<typeof api.updateSettings>[0];
 type OnSaved = (settings: Settings, what: string) => void;
@@ -34,18 +35,6 @@ function FormError({ error, shown }: { error: ApiError | null; shown: string[] }
     <p className="inline-error" role="alert">
       {error.message}
     </p>
-  );
-}
-
-function Section({ id, title, lead, children }: { id: string; title: string; lead?: ReactNode; children: ReactNode }) {
-  return (
-    <section className="settings__section" aria-labelledby={id}>
-      <h3 id={id} className="section-title">
-        {title}
-      </h3>
-      {lead ? <p className="section-lead">{lead}</p> : null}
-      {children}
-    </section>
   );
 }
 
@@ -105,7 +94,7 @@ export function PromptsForm({ settings, onSaved }: FormProps) {
     if (v) void save.submit({ prompts: { askNextMinutesBefore: v.askNext, reconfirmAtFraction: v.reconfirm / 100, snoozeMinutes: v.snooze, hardLimitMinutes: v.hardLimit } });
   };
   return (
-    <Section id="settings-prompts" title="Prompts" lead="When the overlay nudges you during a call.">
+    <SettingsSection id="settings-prompts" title="Prompts" lead="When the overlay nudges you during a call.">
       <SectionForm onSubmit={submit} save="Save prompts" pending={save.pending}>
         <TextField id="settings-ask-next" label="Ask for the next meeting (minutes before the end)" type="number" inputMode="numeric" min={1} max={60} value={n.values.askNext} onChange={n.set('askNext')} error={err('askNext', 'prompts.askNextMinutesBefore')} />
         <TextField id="settings-reconfirm" label="Re-confirm the purpose at (% of the call)" type="number" inputMode="numeric" min={10} max={90} value={n.values.reconfirm} onChange={n.set('reconfirm')} error={err('reconfirm', 'prompts.reconfirmAtFraction')} />
@@ -113,7 +102,7 @@ export function PromptsForm({ settings, onSaved }: FormProps) {
         <TextField id="settings-hard-limit" label="Open the wrap-up of a call left running (minutes after its end)" type="number" inputMode="numeric" min={5} max={480} value={n.values.hardLimit} onChange={n.set('hardLimit')} error={err('hardLimit', 'prompts.hardLimitMinutes')} />
         <FormError error={save.error} shown={['prompts']} />
       </SectionForm>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -125,7 +114,7 @@ export function NextStepsForm({ settings, onSaved }: FormProps) {
     if (v) void save.submit({ nextStep: { maxDaysOut: v.maxDaysOut } });
   };
   return (
-    <Section id="settings-next-steps" title="Next steps">
+    <SettingsSection id="settings-next-steps" title="Next steps">
       <SectionForm onSubmit={submit} save="Save next steps" pending={save.pending}>
         <TextField
           id="settings-max-days"
@@ -141,7 +130,7 @@ export function NextStepsForm({ settings, onSaved }: FormProps) {
         />
         <FormError error={save.error} shown={['nextStep']} />
       </SectionForm>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -149,14 +138,14 @@ export function EndOfDayForm({ settings, onSaved }: FormProps) {
   const save = useSave('end of day', onSaved);
   const [value, setValue] = useState(settings.endOfDay);
   return (
-    <Section id="settings-end-of-day" title="End of day">
+    <SettingsSection id="settings-end-of-day" title="End of day">
       <SectionForm onSubmit={() => void save.submit({ endOfDay: value })} save="Save end of day" pending={save.pending}>
         <Field id="settings-end-of-day-time" label="Review my day at" hint="On workdays (Monday to Friday) the review opens at this time, unless you already went through it." error={errorFor(save.error?.fields, 'endOfDay')}>
           {(a11y) => <input {...a11y} className="input input--time" type="time" value={value} onChange={(e) => setValue(e.target.value)} />}
         </Field>
         <FormError error={save.error} shown={['endOfDay']} />
       </SectionForm>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -171,7 +160,7 @@ export function DomainsForm({ settings, onSaved }: FormProps) {
   const save = useSave('your email domains', onSaved);
   const [text, setText] = useState(settings.ownDomains.join('\n'));
   return (
-    <Section id="settings-domains" title="Your email domains">
+    <SettingsSection id="settings-domains" title="Your email domains">
       <SectionForm onSubmit={() => void save.submit({ ownDomains: splitDomains(text) })} save="Save email domains" pending={save.pending}>
         <TextAreaField
           id="settings-own-domains"
@@ -184,7 +173,7 @@ export function DomainsForm({ settings, onSaved }: FormProps) {
         />
         <FormError error={save.error} shown={['ownDomains']} />
       </SectionForm>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -195,7 +184,7 @@ export function OverlayForm({ settings, onSaved }: FormProps) {
   const [compact, setCompact] = useState(o.compact);
   const [protect, setProtect] = useState(o.contentProtection);
   return (
-    <Section id="settings-overlay" title="Overlay">
+    <SettingsSection id="settings-overlay" title="Overlay">
       <SectionForm onSubmit={() => void save.submit({ overlay: { opacity: opacity / 100, compact, contentProtection: protect } })} save="Save overlay" pending={save.pending}>
         <Field id="settings-opacity" label="Opacity" error={errorFor(save.error?.fields, 'overlay.opacity')} after={<output htmlFor="settings-opacity">{opacity}%</output>}>
           {(a11y) => (
@@ -212,7 +201,7 @@ export function OverlayForm({ settings, onSaved }: FormProps) {
         />
         <FormError error={save.error} shown={['overlay']} />
       </SectionForm>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -238,7 +227,7 @@ function Switch({ id, label, hint, checked, patch, what, onSaved }: { id: string
 export function Toggles({ settings, onSaved }: FormProps) {
   return (
     <>
-      <Section id="settings-internal" title="Internal meetings">
+      <SettingsSection id="settings-internal" title="Internal meetings">
         <Switch
           id="settings-gate-internal"
           label="Ask for a next step after internal meetings too"
@@ -248,8 +237,8 @@ export function Toggles({ settings, onSaved }: FormProps) {
           what={(on) => (on ? 'internal meetings are gated' : 'internal meetings are not gated')}
           onSaved={onSaved}
         />
-      </Section>
-      <Section id="settings-login" title="Start at login">
+      </SettingsSection>
+      <SettingsSection id="settings-login" title="Start at login">
         <Switch
           id="settings-start-at-login"
           label="Start Second Step when I log in"
@@ -258,7 +247,7 @@ export function Toggles({ settings, onSaved }: FormProps) {
           what={(on) => (on ? 'starts at login' : 'does not start at login')}
           onSaved={onSaved}
         />
-      </Section>
+      </SettingsSection>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { plural } from '../../ui/format';
 import { useAction } from '../../ui/useAction';
 import { AgendaEditor, agendaItem, draftItems, type AgendaDraftItem } from '../AgendaEditor';
 import './stage-templates.css';
+import { SettingsSection } from './SettingsSection';
 
 interface Props {
   settings: Settings;
@@ -48,14 +49,12 @@ export function StageTemplatesSection({ settings, onSaved }: Props) {
     requestAnimationFrame(() => document.getElementById('settings-template-stage')?.focus());
   };
   return (
-    <section className="settings__section settings__section--wide" aria-labelledby="settings-stage-templates">
-      <h3 id="settings-stage-templates" className="section-title">
-        Stage templates
-      </h3>
-      <p className="section-lead">
-        The agenda a meeting starts from at each stage. Every one should end by agreeing the next step. Picking a stage in a
-        meeting’s prep fills its agenda from here.
-      </p>
+    <SettingsSection
+      id="settings-stage-templates"
+      title="Stage templates"
+      wide
+      lead="The agenda a meeting starts from at each stage. Every one should end by agreeing the next step. Picking a stage in a meeting’s prep fills its agenda from here."
+    >
       <div className="stage-templates">
         <SelectField
           id="settings-template-stage"
@@ -85,7 +84,7 @@ export function StageTemplatesSection({ settings, onSaved }: Props) {
         {/* A fresh editor per stage and per saved version: what is on screen is always what would be used. */}
         <StageTemplateForm key={`${stage}\n${JSON.stringify(templateForStage(stage, templates))}`} stage={stage} settings={settings} onSaved={onSaved} />
       </div>
-    </section>
+    </SettingsSection>
   );
 }
 
