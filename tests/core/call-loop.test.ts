@@ -1,14 +1,12 @@
 // The whole call loop through the real core and a real data folder: prep -> start -> confirm -> end -> wrap-up.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreDocument } from '../../shared/domain';
 import { discoveryCall, goodStep, iso, minutes, openTestCore, T0, type TestCore } from '../support/core-harness';
+import { bytesOnDisk, documentOnDisk } from '../support/on-disk';
 
 let t: TestCore;
 afterEach(async () => t?.dispose());
 
-const onDisk = (dataDir: string) => StoreDocument.parse(JSON.parse(readFileSync(join(dataDir, 'second-step.json'), 'utf8')));
+const onDisk = documentOnDisk;
 
 async function endedCall(overrides: Record<string, unknown> = {}) {
   const meeting = await t.ok('createMeeting', discoveryCall(overrides));
@@ -73,7 +71,7 @@ describe('the call loop', () => {
   it('refuses an empty or past next step with plain field messages and keeps the wrap-up pending', async () => {
     t = await openTestCore();
     const meeting = await endedCall();
-    const before = readFileSync(join(t.dataDir, 'second-step.json'));
+    const before = bytesOnDisk(t.dataDir);
 
     const empty = await t.call('logNextStep', { meetingId: meeting.id });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
@@ -82,7 +80,7 @@ describe('the call loop', () => {
     const past = await t.call('logNextStep', goodStep(meeting.id, { when: iso(T0 - minutes(5)) }));
     expect(past).toMatchObject({ ok: false, error: { fields: { when: expect.stringMatching(/future/) } } });
 
-    expect(readFileSync(join(t.dataDir, 'second-step.json'))).toEqual(before);
+    expect(bytesOnDisk(t.dataDir)).toEqual(before);
     expect(t.core.hasPendingWrapUp()).toBe(true);
   });
 

@@ -1,15 +1,16 @@
 // The end-of-day review through the real core and a real data folder: the modes as the window gets them, keeping
 // follow-ups (done, missed, moved with a reason — all in the step's history, on disk), and the review's memory.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreDocument, emptyDocument } from '../../shared/domain';
+import { emptyDocument } from '../../shared/domain';
 import { discoveryCall, goodStep, iso, minutes, openTestCore, T0, type TestCore } from '../support/core-harness';
+import { documentOnDisk } from '../support/on-disk';
 
 let t: TestCore;
 afterEach(async () => t?.dispose());
 
-const onDisk = (dataDir: string) => StoreDocument.parse(JSON.parse(readFileSync(join(dataDir, 'second-step.json'), 'utf8')));
+const onDisk = documentOnDisk;
 const DAY = 86_400_000;
 
 /** A call held at T0 + 1 h whose step (a demo, a week on) planned the deal's next meeting. */

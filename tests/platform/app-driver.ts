@@ -1,18 +1,17 @@
 // Drives the whole composition root (electron/main/index.ts) the way Electron and a rep would: fake Electron, the
 // REAL core and store in a temp profile folder, every call made the way a page makes it (IPC from one of our
 // windows, through the sender check and dispatch). The oracle is the store file on disk.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channelOf, type MethodName, type MethodRawInput, type MethodResult, type Reply } from '../../shared/contract';
-import { StoreDocument } from '../../shared/domain';
 import { wrapUpSatisfaction } from '../../shared/rules/wrap-up-gate';
 import type { WindowName } from '../../shared/views';
 import { TestClock } from '../../electron/main/core/clock';
-import { STORE_FILE } from '../../electron/main/core/store/file-names';
 import { main, type RunningApp } from '../../electron/main/index';
 import { app, ipcMain, resetFakeElectron, type FakeEvent } from '../support/fake-electron';
 import { fake, quietLog } from './harness';
+import { documentOnDisk } from '../support/on-disk';
 
 export const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 export const MINUTE = 60_000;
@@ -44,7 +43,7 @@ export async function createAppDriver(): Promise<AppDriver> {
   const userData = await mkdtemp(join(tmpdir(), 'second-step-root-'));
   let clock: TestClock | undefined;
   let running: RunningApp | undefined;
-  const readDoc = async () => StoreDocument.parse(JSON.parse(await readFile(join(userData, 'data', STORE_FILE), 'utf8')));
+  const readDoc = async () => documentOnDisk(join(userData, 'data'));
 
   const driver: AppDriver = {
     get running() {

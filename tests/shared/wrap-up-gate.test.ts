@@ -66,4 +66,19 @@ describe('wrap-up gate', () => {
       }),
     );
   });
+
+  it('owes exactly the owing meetings wrapUpSatisfaction calls unsatisfied, also on a frozen (remembered) document', () => {
+    fc.assert(
+      fc.property(storeDocument(), fc.boolean(), fc.boolean(), (doc, closeFirst, spoilFirst) => {
+        if (closeFirst && doc.threads[0]) doc.threads[0].closeOut = { result: 'won', reason: 'Signed', at: doc.threads[0].createdAt };
+        if (spoilFirst && doc.nextSteps[0]) doc.nextSteps[0].purpose = ' ';
+        const expected = doc.meetings.filter((m) => ['wrapping-up', 'no-show'].includes(m.status) && !wrapUpSatisfaction(doc, m.id).satisfied);
+        const ids = (ms: readonly { id: string }[]) => ms.map((m) => m.id).sort();
+        expect(ids(pendingWrapUps(doc))).toEqual(ids(expected));
+        const frozen = Object.freeze({ ...doc });
+        expect(ids(pendingWrapUps(frozen))).toEqual(ids(expected));
+        expect(pendingWrapUps(frozen)).toBe(pendingWrapUps(frozen));
+      }),
+    );
+  });
 });

@@ -23,6 +23,7 @@ import { exportCsvService } from './services/export-csv';
 import { promptsPauseService } from './services/prompts-pause';
 import { backupsService } from './services/backups';
 import { dataFolderService } from './services/data-folder';
+import { liveMeeting } from '../../../shared/rules/open-meetings';
 
 export async function createCore({ dataDir, clock, log, fsOps, revealFolder }: CoreOptions): Promise<Core> {
   const store = await openStore({ dir: dataDir, now: () => clock.now(), clock, ...(log ? { log } : {}), ...(fsOps ? { fsOps } : {}) });
@@ -67,7 +68,7 @@ export async function createCore({ dataDir, clock, log, fsOps, revealFolder }: C
     // Owed in memory OR on disk: a wrap-up logged while saves fail stays owed until its next step is written.
     hasPendingWrapUp: () => pendingWrapUps(store.data).length > 0 || pendingWrapUps(store.saved).length > 0,
     wrapUpMeetingId: () => wrapUpToShow(store.data)?.id ?? null,
-    isCallLive: () => store.data.meetings.some((m) => m.status === 'live'),
+    isCallLive: () => liveMeeting(store.data) !== null,
     overlayPlacement: {
       saved: () => store.data.settings.overlay,
       save: (displayId, bounds) =>
@@ -86,7 +87,7 @@ export async function createCore({ dataDir, clock, log, fsOps, revealFolder }: C
     },
     hotkeys: {
       current: () => effectiveHotkeys(store.data.settings),
-      run: (action) => runHotkey(handlers, action, store.data.meetings.find((m) => m.status === 'live')?.id ?? null),
+      run: (action) => runHotkey(handlers, action, liveMeeting(store.data)?.id ?? null),
       reportFailures(failures) {
         ctx.hotkeyFailures = failures;
         emit('changed', { revision: ctx.revision() });

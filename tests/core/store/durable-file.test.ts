@@ -8,13 +8,14 @@ import { emptyDocument } from '../../../shared/domain';
 import { nodeFsOps, openStore, type FsOps } from '../../../electron/main/core/store';
 import { isTempFile, renameWithRetry, writeFileDurably } from '../../../electron/main/core/store/durable-file';
 import { DurableJsonAdapter } from '../../../electron/main/core/store/durable-json-adapter';
+import { BACKUP_DIR, JOURNAL_FILE } from '../../../electron/main/core/store/file-names';
 import { STORE, failingFsOps, fsError, recordingFsOps, useTempDirs, type Call } from './helpers';
 import { nextStep } from './records';
 
 const tempDir = useTempDirs();
 
 describe('durable write', () => {
-  it('writes, fsyncs the temp file, renames it over the target, then fsyncs the folder — in that order', async () => {
+  it('appends a change to the journal and fdatasyncs it; writes the live file whole via temp, fsync, rename, fsync folder', async () => {
     const dir = await tempDir();
     const store = await openStore({ dir });
     await store.close();
@@ -24,30 +25,41 @@ describe('durable write', () => {
     calls.length = 0;
 
     await recorded.update((d) => void d.nextSteps.push(nextStep(1)));
+    const journal = join(dir, JOURNAL_FILE);
+    expect(calls).toEqual([
+      ['openAppend', journal],
+      ['write', journal],
+      ['datasync', journal],
+    ]);
 
+    calls.length = 0;
+    await recorded.close(); // leaves one whole live file: the journal's change is written into it
     const target = join(dir, STORE);
-    const temp = calls[0]![1];
+    const ours = calls.filter(([, path]) => !path.includes(BACKUP_DIR));
+    const temp = ours[0]![1];
     expect(dirname(temp)).toBe(dir); // same folder: a rename is only atomic within one filesystem
     expect(basename(temp)).toMatch(new RegExp(`^second-step\\.json\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
-    expect(calls).toEqual([
+    expect(ours).toEqual([
       ['create', temp],
       ['write', temp],
       ['fsync', temp],
       ['close', temp],
       ['rename', `${temp} -> ${target}`],
       ['fsyncDir', dir],
+      ['truncate', journal],
+      ['datasync', journal],
+      ['close', journal],
     ]);
   });
 
-  it('gives every write its own temp file, even with two stores writing into one folder at once', async () => {
+  it('gives every write its own temp file, even with many writers of one file at once', async () => {
     const dir = await tempDir();
     const calls: Call[] = [];
     const ops = recordingFsOps(calls);
-    const stores = [await openStore({ dir, fsOps: ops }), await openStore({ dir, fsOps: ops })];
-    await Promise.all(Array.from({ length: 20 }, (_, i) => stores[i % 2]!.update((d) => void d.nextSteps.push(nextStep(i)))));
-    await Promise.all(stores.map((s) => s.close()));
+    const target = join(dir, STORE);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileDurably(target, Buffer.from(`{"n":${i}}`), ops)));
     const temps = calls.filter(([op]) => op === 'create').map(([, path]) => basename(path));
-    expect(temps.length).toBeGreaterThanOrEqual(20);
+    expect(temps).toHaveLength(20);
     expect(new Set(temps).size).toBe(temps.length);
     // The pid in the name keeps two processes apart even if their random parts collided.
     expect(temps.every((name) => name.includes(`.${process.pid}.`))).toBe(true);

@@ -2,19 +2,18 @@
 // folders, a frozen test clock): the rep is told in plain words, nothing in memory is lost, the save is retried with
 // backoff on the core clock until it works, changes made meanwhile are written together by the next retry, and an
 // update never resolves ("saved") for a change that is not on disk.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../../electron/main/core/clock';
 import { StoreWriteDelayedError, openStore, type Store } from '../../../electron/main/core/store';
 import { RETRY_DELAYS_MS } from '../../../electron/main/core/store/save-retry';
-import { STORE, sha256, switchableDisk, useTempDirs } from './helpers';
+import { STORE, liveOnDisk, sha256, switchableDisk, useTempDirs } from './helpers';
 import { nextStep } from './records';
 
 const tempDir = useTempDirs();
 const T0 = Date.UTC(2026, 10, 23, 9);
 const stepIds = (doc: { nextSteps: { id: string }[] }) => doc.nextSteps.map((s) => s.id);
-const onDisk = async (dir: string) => stepIds(JSON.parse(await readFile(join(dir, STORE), 'utf8')));
+const onDisk = async (dir: string) => stepIds(await liveOnDisk(dir));
 const addStep = (store: Store, n: number) => store.update((d) => void d.nextSteps.push(nextStep(n)));
 /** A moment for queued work to run: enough to see a write that must NOT happen. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -45,6 +44,7 @@ describe.each(['ENOSPC', 'EACCES'] as const)('a save that fails with %s', (code)
   it('keeps the change in memory, says so plainly, and saves it (with later changes) on the first retry that works', async () => {
     const { dir, disk, clock, store, background } = await storeWithOneStep();
     const fileBefore = await sha256(join(dir, STORE));
+    const stepsBefore = await onDisk(dir);
 
     disk.failing = code;
     const first = addStep(store, 2);
@@ -54,6 +54,7 @@ describe.each(['ENOSPC', 'EACCES'] as const)('a save that fails with %s', (code)
     expect(stepIds(store.saved)).toEqual(['step-1']);
     expect(store.unsaved).toBe(true);
     expect(await sha256(join(dir, STORE))).toBe(fileBefore);
+    expect(await onDisk(dir)).toEqual(stepsBefore); // nor is it in the journal
     expect(store.notice?.kind).toBe('write-failed');
     expect(store.notice?.message).toMatch(code === 'ENOSPC' ? /the disk is full/ : /not allowed to write to its data folder/);
     expect(store.notice?.message).toMatch(/Nothing is lost/);

@@ -5,7 +5,10 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
+import type { StoreDocument } from '../../../shared/domain';
 import { nodeFsOps, type FsOps } from '../../../electron/main/core/store';
+import { loadFile } from '../../../electron/main/core/store/load';
+import { JOURNAL_FILE } from '../../../electron/main/core/store/file-names';
 
 export const STORE = 'second-step.json';
 
@@ -41,6 +44,9 @@ export function recordingFsOps(calls: Call[], base: FsOps = nodeFsOps): FsOps {
     create: (path) => (calls.push(['create', path]), base.create(path)),
     write: (file, data) => (calls.push(['write', file.path]), base.write(file, data)),
     fsync: (file) => (calls.push(['fsync', file.path]), base.fsync(file)),
+    openAppend: (path) => (calls.push(['openAppend', path]), base.openAppend(path)),
+    datasync: (file) => (calls.push(['datasync', file.path]), base.datasync(file)),
+    truncate: (file) => (calls.push(['truncate', file.path]), base.truncate(file)),
     close: (file) => (calls.push(['close', file.path]), base.close(file)),
     rename: (from, to) => (calls.push(['rename', `${from} -> ${to}`]), base.rename(from, to)),
     unlink: (path) => (calls.push(['unlink', path]), base.unlink(path)),
@@ -52,30 +58,47 @@ export const fsError = (code: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: simulated`), { code });
 
 /** Real file operations, except that `op` fails with `code` while `failing()` says so. */
-export function failingFsOps(op: 'write' | 'fsync' | 'rename' | 'fsyncDir', code: string, failing = () => true): FsOps {
+export function failingFsOps(op: 'write' | 'fsync' | 'datasync' | 'rename' | 'fsyncDir', code: string, failing = () => true): FsOps {
   const real = nodeFsOps[op] as (...args: unknown[]) => Promise<void>;
   const maybeFail = (...args: unknown[]) => (failing() ? Promise.reject(fsError(code)) : real(...args));
   return { ...nodeFsOps, [op]: maybeFail };
 }
 
 /** Real file operations behind a switch, for full-disk and locked-folder outages: while `failing` holds a code,
- * every write of the live store file fails with it — ENOSPC when the bytes are written (the disk filled up), EACCES
- * when the temp file is created (the folder became unwritable). `attempts` counts the store's tries to write it. */
+ * every write of the live store file or its journal fails with it — ENOSPC when the bytes are written (the disk
+ * filled up), EACCES when the file is opened (the folder became unwritable). `attempts` counts the store's tries to
+ * save (a temp file for the live file, or an append to the journal). */
 export function switchableDisk() {
   const disk = {
     failing: null as 'ENOSPC' | 'EACCES' | null,
     attempts: 0,
     ops: nodeFsOps,
   };
-  const isLive = (path: string) => path.includes(`${STORE}.`) && !path.includes('backups');
+  const isJournal = (path: string) => path.endsWith(JOURNAL_FILE);
+  const isLive = (path: string) => (path.includes(`${STORE}.`) || isJournal(path)) && !path.includes('backups');
   disk.ops = {
     ...nodeFsOps,
     create(path) {
       if (isLive(path)) disk.attempts += 1;
       return disk.failing === 'EACCES' && isLive(path) ? Promise.reject(fsError('EACCES')) : nodeFsOps.create(path);
     },
-    write: (file, data) =>
-      disk.failing === 'ENOSPC' && isLive(file.path) ? Promise.reject(fsError('ENOSPC')) : nodeFsOps.write(file, data),
+    openAppend(path) {
+      return disk.failing === 'EACCES' && isLive(path) ? Promise.reject(fsError('EACCES')) : nodeFsOps.openAppend(path);
+    },
+    write(file, data) {
+      if (isJournal(file.path)) disk.attempts += 1;
+      // The journal is kept open, and an open file stays writable when the folder's permissions change: its writes
+      // fail with either code here, so both outages are exercised on the path a change takes first.
+      const fails = disk.failing === 'ENOSPC' || (disk.failing === 'EACCES' && isJournal(file.path));
+      return fails && isLive(file.path) ? Promise.reject(fsError(disk.failing!)) : nodeFsOps.write(file, data);
+    },
   };
   return disk;
+}
+
+/** What a start would read from `dir` now: the live file with its journal replayed (archives not merged in). */
+export async function liveOnDisk(dir: string): Promise<StoreDocument> {
+  const loaded = await loadFile(join(dir, STORE), undefined, join(dir, JOURNAL_FILE));
+  if (loaded.kind !== 'ok') throw new Error(`the live file is not usable: ${loaded.kind}`);
+  return loaded.doc;
 }

@@ -1,6 +1,7 @@
 // The process the kill test kills (plain Node, bundled once by kill-harness.ts). It opens a store in the folder it
 // is given and appends numbered next steps as fast as it can, printing "ack <n>" only once update(n) has resolved —
-// that is the promise under test. It brackets each commit of the live file with "in-write" / "written" and, in
+// that is the promise under test. It brackets each commit (an append to the journal, or the rename of a whole live
+// file over the old one) with "in-write" / "written" and, in
 // 'in-write' mode, lingers inside that window so a kill lands there often (a slow disk, made on purpose). The
 // 'compacting' store logs steps already done and long past, and moves them into the archive files after each one,
 // so kills land inside moves between the live file and an archive.
@@ -14,7 +15,8 @@ import type { StoreDocument } from '../../../shared/domain';
 import { systemClock } from '../../../electron/main/core/clock';
 import { nodeFsOps, openStore } from '../../../electron/main/core/store';
 import type { DurableStore } from '../../../electron/main/core/store/durable-store';
-import { STORE_FILE } from '../../../electron/main/core/store/file-names';
+import { JOURNAL_FILE, STORE_FILE } from '../../../electron/main/core/store/file-names';
+import type { OpenFile } from '../../../electron/main/core/store/fs-ops';
 import { nextStep } from './records';
 
 export type ChildStore = 'durable' | 'plain' | 'compacting';
@@ -23,6 +25,7 @@ const LINGER_MS = 25;
 
 const [dir = '', kind, mode] = process.argv.slice(2) as [string, ChildStore, KillMode];
 const live = join(dir, STORE_FILE);
+const journal = join(dir, JOURNAL_FILE);
 // Synchronous, so a line is in the pipe before the next step starts: the parent never misses an ack that happened.
 const say = (line: string) => writeSync(1, `${line}\n`);
 
@@ -53,12 +56,18 @@ async function openChildStore(): Promise<{ update(mutate: (d: StoreDocument) => 
     await low.read();
     return low;
   }
-  // The real store; only the rename of a temp file over the live file is bracketed (that is the commit).
+  // The real store; only its commits are bracketed: the journal's appends, and the rename of a temp file over the
+  // live file.
   const rename = (from: string, to: string) => nodeFsOps.rename(from, to);
+  const write = (file: OpenFile, data: Uint8Array) => nodeFsOps.write(file, data);
   const store = await openStore({
     dir,
     clock: kind === 'compacting' ? QUARTER_AHEAD : systemClock,
-    fsOps: { ...nodeFsOps, rename: (from, to) => (to === live ? inWriteWindow(() => rename(from, to)) : rename(from, to)) },
+    fsOps: {
+      ...nodeFsOps,
+      rename: (from, to) => (to === live ? inWriteWindow(() => rename(from, to)) : rename(from, to)),
+      write: (file, data) => (file.path === journal ? inWriteWindow(() => write(file, data)) : write(file, data)),
+    },
   });
   if (kind !== 'compacting') return store;
   return { update: (mutate) => store.update(mutate), compactNow: () => (store as DurableStore).compactNow() };

@@ -25,8 +25,8 @@ describe('killing the writer with SIGKILL', () => {
     expect(figures.backups).toBeGreaterThanOrEqual(TRIALS / 2);
     expect(figures.backupsDamaged).toBe(0);
     expect(figures.acked).toBeGreaterThan(TRIALS);
+    // A change is one append to the journal: the kills land inside appends (torn last lines, never acknowledged).
     expect(figures.midWrite).toBeGreaterThanOrEqual(figures.trials / 3);
-    expect(figures.completeTempLeft).toBeGreaterThanOrEqual(figures.trials / 3);
   }, Math.max(120_000, TRIALS * 600)); // ~15-35 s per 200 on 2 busy cores; headroom for a loaded CI machine
 
   it('loses nothing and duplicates nothing when killed while records move into the archive files', async () => {
@@ -42,6 +42,8 @@ describe('killing the writer with SIGKILL', () => {
     expect(figures.acked).toBeGreaterThan(trials / 2);
     expect(figures.withArchives).toBeGreaterThanOrEqual(trials / 2);
     expect(figures.midWrite).toBeGreaterThanOrEqual(trials / 3);
+    // Moves write the live file whole: some kills land after its temp file was complete, before the rename.
+    expect(figures.completeTempLeft).toBeGreaterThan(0);
   }, Math.max(60_000, TRIALS * 300));
 
   it('negative control: catches an in-place writer losing data', async () => {

@@ -149,7 +149,7 @@ describe('the time zone changing mid-day', () => {
     expect(started.today).toEqual({ day: localDay(at('15:30'), 'America/New_York'), titles: ['Discovery'] });
     expect(tokyo.today).toEqual({ day: localDay(at('16:00'), 'Asia/Tokyo'), titles: ['Discovery'] }); // 00:30 on the 24th there
 
-    // A restart in Auckland, the next morning there: everything as it was; opening wrote nothing over the file.
+    // A restart in Auckland, the next morning there: everything as it was; opening changed nothing stored.
     const [restarted] = run('Pacific/Auckland', at('20:00'), [{}]) as [Seen];
     expect(restarted.meetings).toEqual(logged.meetings);
     expect(restarted.steps).toEqual(logged.steps);

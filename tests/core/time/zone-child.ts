@@ -5,13 +5,11 @@
 // instants. The parent compares these across zones.
 //   node zone-child.mjs <dataDir> <json: { now: number, steps: Step[] }>
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { MethodName } from '../../../shared/contract';
 import { TestClock } from '../../../electron/main/core/clock';
 import { dispatch } from '../../../electron/main/core/dispatch';
 import { createCore } from '../../../electron/main/core/index';
-import { STORE_FILE } from '../../../electron/main/core/store/file-names';
+import { documentOnDisk } from '../../support/on-disk';
 
 export interface Step {
   /** The time zone from this step on (process.env.TZ, which Node re-reads at once). */
@@ -60,7 +58,8 @@ for (const step of steps) {
     today: { day: modes.value.today.day, titles: modes.value.today.calls.map((c) => c.title) },
     meetings: doc.meetings.map(({ id, start, end, startedAt, endedAt }) => ({ id, start, end, startedAt, endedAt })),
     steps: doc.nextSteps.map(({ when }) => ({ when })),
-    fileSha: createHash('sha256').update(readFileSync(join(dataDir, STORE_FILE))).digest('hex'),
+    // What is stored (the live file with its journal), not how: a close writes the same data as one whole file.
+    fileSha: createHash('sha256').update(JSON.stringify(documentOnDisk(dataDir))).digest('hex'),
   });
 }
 await core.close();

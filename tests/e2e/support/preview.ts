@@ -4,12 +4,14 @@
 // (read from bridge.js the way a same-origin page could), raw API calls, clock moves, the store file on disk, and a
 // clean stop.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { inject } from 'vitest';
 import type { Reply } from '../../../shared/contract';
+import { STORE_FILE } from '../../../electron/main/core/store/file-names';
+import { documentOnDisk } from '../../support/on-disk';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -141,11 +143,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return reply.value.now;
     },
     async readStore() {
-      const names = (await readdir(dataDir)).filter((n) => n.endsWith('.json') && !n.includes('.corrupt-') && !n.includes('.tmp'));
-      // The live store is the one file directly in the folder (backups live in a subfolder or carry a suffix).
-      const file = names.find((n) => n === 'second-step.json') ?? names[0];
-      if (!file) throw new Error(`no store file in ${dataDir}: ${names.join(', ')}`);
-      return { file: join(dataDir, file), data: JSON.parse(await readFile(join(dataDir, file), 'utf8')) as unknown };
+      // The live file with the changes its journal holds: what the app would read back at its next start.
+      return { file: join(dataDir, STORE_FILE), data: documentOnDisk(dataDir) as unknown };
     },
     stop: () =>
       (stopped ??= (async () => {

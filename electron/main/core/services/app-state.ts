@@ -6,6 +6,7 @@ import { pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
 import type { AppState } from '../../../../shared/views';
 import type { ServiceContext } from './context';
 import { pausedUntil } from './prompts-pause';
+import { liveMeeting } from '../../../../shared/rules/open-meetings';
 
 export function appStateService(ctx: ServiceContext) {
   const state = (): AppState => {
@@ -15,7 +16,7 @@ export function appStateService(ctx: ServiceContext) {
       revision: ctx.revision(),
       notice: ctx.store.notice,
       readOnly: ctx.store.readOnly,
-      liveMeetingId: doc.meetings.find((m) => m.status === 'live')?.id ?? null,
+      liveMeetingId: liveMeeting(doc)?.id ?? null,
       pendingWrapUps: pendingWrapUps(doc).length,
       unheldCalls: unheldCalls(doc, ctx.clock.now()).length,
       hotkeyFailures: ctx.hotkeyFailures,

@@ -13,6 +13,7 @@ import type { BackupView, RestorePreview } from '../../../../shared/views';
 import { conflict, UserError } from '../errors';
 import { StoreReadOnlyError, type BackupInfo } from '../store/types';
 import type { ServiceContext } from './context';
+import { liveMeeting } from '../../../../shared/rules/open-meetings';
 
 type Source = MethodInput<'restoreData'>;
 
@@ -25,7 +26,7 @@ export const READ_ONLY = 'Your data is open read-only, so it cannot be replaced 
 /** Why the data cannot be replaced right now, or null. Asks the document in memory and the one on disk. */
 function blockedBy(ctx: ServiceContext, doc: StoreDocument = ctx.store.data): string | null {
   if (ctx.store.readOnly) return READ_ONLY;
-  if (doc.meetings.some((m) => m.status === 'live')) return CALL_LIVE;
+  if (liveMeeting(doc)) return CALL_LIVE;
   if (pendingWrapUps(doc).length > 0 || pendingWrapUps(ctx.store.saved).length > 0) return OWED_WRAP_UP;
   return null;
 }

@@ -12,9 +12,9 @@ import { conflict, invalid } from '../errors';
 import { PAUSED, pausedUntil, promptsPaused } from './prompts-pause';
 import { advance, findMeeting, findThread, newId, type ServiceContext } from './context';
 import { openThreadFor } from './meetings';
+import { liveMeeting } from '../../../../shared/rules/open-meetings';
 
 const MINUTE = 60_000;
-const liveMeeting = (doc: StoreDocument) => doc.meetings.find((m) => m.status === 'live') ?? null;
 
 function findLive(doc: StoreDocument, id: string | undefined): Meeting {
   const meeting = id ? findMeeting(doc, id) : liveMeeting(doc);

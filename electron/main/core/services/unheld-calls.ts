@@ -5,9 +5,10 @@ import type { Handlers } from '../../../../shared/contract';
 import { nextUnheldAt, unheldCalls } from '../../../../shared/rules/unheld-calls';
 import { conflict, invalid } from '../errors';
 import { advance, findMeeting, findThread, type ServiceContext } from './context';
+import { liveMeeting } from '../../../../shared/rules/open-meetings';
 
 export function unheldCallsService(ctx: ServiceContext) {
-  const isLive = () => ctx.store.data.meetings.some((m) => m.status === 'live');
+  const isLive = () => liveMeeting(ctx.store.data) !== null;
 
   let cancel = () => {};
   function arm(): void {

@@ -1,18 +1,25 @@
 // Runs in the main process and the preview host (Node). lowdb's adapter for the store, written durably. lowdb's
 // own JSONFile adapter (steno) renames but never fsyncs, and JSONFilePreset silently swaps in a memory adapter under
 // NODE_ENV=test — so the store builds `new Low(new DurableJsonAdapter(...))` itself. The document is written as the
-// live file plus per-year archive files of settled history (split-files.ts).
+// live file plus per-year archive files of settled history (split-files.ts), and each change in between as a line of
+// the journal (journal.ts): a change is as cheap as it is small, and the live file is rewritten now and then.
 import type { Adapter } from 'lowdb';
 import type { StoreDocument } from '../../../../shared/domain';
 import type { FsOps } from './fs-ops';
+import { JOURNAL_FILE } from './file-names';
+import { Journal, deltaBetween, type Delta } from './journal';
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
+import { join } from 'node:path';
 import { SplitFiles, type SplitState } from './split-files';
 
 export { serialize } from './serialize';
 
 export class DurableJsonAdapter implements Adapter<StoreDocument> {
   private readonly split: SplitFiles;
+  private readonly journal: Journal;
+  /** Whether the live file on disk is the one the journal continues: only then may a change be appended. */
+  private liveOnDisk = false;
 
   constructor(
     readonly file: string,
@@ -20,28 +27,71 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     private readonly migrations: readonly Migration[] = MIGRATIONS,
   ) {
     this.split = new SplitFiles(file, ops);
+    this.journal = new Journal(join(file, '..', JOURNAL_FILE), ops, 0);
   }
 
-  /** The validated live file, or null when there is none (the archives are put back by open-store.ts). A file
-   * that cannot be used as is throws: deciding what to do about it is open-store.ts's job, never a silent default. */
+  get journalPath(): string {
+    return this.journal.path;
+  }
+
+  /** The validated live file with its journal replayed, or null when there is none (the archives are put back by
+   * open-store.ts). A file that cannot be used as is throws: deciding what to do about it is open-store.ts's job,
+   * never a silent default. */
   async read(): Promise<StoreDocument | null> {
-    const loaded = await loadFile(this.file, this.migrations);
+    const loaded = await loadFile(this.file, this.migrations, this.journal.path);
     if (loaded.kind === 'missing') return null;
     if (loaded.kind === 'ok') return loaded.doc;
     throw new Error(`Cannot use ${this.file}: ${loaded.kind === 'newer' ? 'a newer app version wrote it' : loaded.reason}`);
   }
 
-  write(doc: StoreDocument): Promise<void> {
-    return this.split.write(doc);
+  /** Writes the whole document: the live file (noting the last journal change it holds), then empties the journal. */
+  async write(doc: StoreDocument): Promise<void> {
+    await this.split.write(doc, this.journal.seq);
+    this.liveOnDisk = true;
+    await this.journal.emptied();
   }
 
-  /** Carries on from the folder as it was loaded. */
-  adopt(state: SplitState, doc: StoreDocument): void {
+  /** Makes `doc` durable, given `onDisk`, the document on disk now: as one journal line when it can, otherwise (no
+   * live file to continue, a long or failed journal, a change to an archived record) by writing it whole. */
+  async save(onDisk: StoreDocument, doc: StoreDocument): Promise<void> {
+    if (this.liveOnDisk && !this.journal.wantsWholeWrite) {
+      const delta = deltaBetween(onDisk, doc);
+      if (delta === null) return;
+      if (!this.touchesArchive(delta)) return this.journal.append(delta);
+    }
+    await this.write(doc);
+  }
+
+  /** True when the journal holds changes the live file does not. */
+  get journaled(): boolean {
+    return !this.journal.isEmpty;
+  }
+
+  /** Carries on from the folder as it was loaded; `journalSeq` is the last change the loaded document holds. */
+  adopt(state: SplitState, doc: StoreDocument, journalSeq: number): void {
     this.split.adopt(state, doc);
+    this.journal.seq = journalSeq;
+    this.liveOnDisk = true;
   }
 
   /** Moves newly settled records into their year's archive; the document itself is unchanged. */
-  compact(doc: StoreDocument, now: number): Promise<number> {
-    return this.split.compact(doc, now);
+  async compact(doc: StoreDocument, now: number): Promise<number> {
+    const moved = await this.split.compact(doc, now, this.journal.seq);
+    if (moved > 0) await this.journal.emptied();
+    return moved;
+  }
+
+  close(): Promise<void> {
+    return this.journal.close();
+  }
+
+  private touchesArchive(delta: Delta): boolean {
+    const touched = (c: string, ids: readonly string[]) => this.split.holdsArchived(c, ids);
+    return (
+      Object.entries(delta.del ?? {}).some(([c, ids]) => touched(c, ids ?? [])) ||
+      Object.entries(delta.set ?? {}).some(([c, records]) => touched(c, (records ?? []).map((r) => String(r['id'])))) ||
+      // A collection replaced whole may drop archived records: the split works out which files change.
+      Object.keys(delta.put ?? {}).some((field) => field === 'threads' || field === 'meetings' || field === 'nextSteps')
+    );
   }
 }

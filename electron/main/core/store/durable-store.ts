@@ -8,14 +8,13 @@
 // wrap-up gate can hold a wrap-up open until its next step is written (see create-core.ts).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { freeze } from 'immer';
 import { Low } from 'lowdb';
 import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
 import type { Clock } from '../clock';
 import type { Backup, BackupRing } from './backups';
 import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
-import { storeImmer } from './drafts';
+import { freezeDocument, storeImmer } from './drafts';
 import { errorCode } from './fs-ops';
 import { MIGRATIONS, type Migration } from './migrations';
 import { writeFailed } from './notices';
@@ -72,7 +71,7 @@ export class DurableStore implements Store {
     // inside the rep's first change, where immer would otherwise do it. Then, outside the queue and in slices, encode
     // every record once, so the first write does not (see serialize.ts).
     this.inBackground('freezing the document', async () => {
-      const doc = freeze(this.low.data, true);
+      const doc = freezeDocument(this.low.data);
       void warmRecordBytes(doc, () => this.closing).catch((error: unknown) => this.log.warn('Store: encoding the records ahead failed', error));
     });
     this.scheduleCompaction(COMPACT_FIRST_AFTER_MS);
@@ -144,8 +143,12 @@ export class DurableStore implements Store {
     this.closing = true;
     this.cancelCompaction();
     await this.drain();
+    // Leave one whole live file behind, so the next start reads it without replaying the journal.
+    await this.enqueue(async () => {
+      if (!this.outage && !this.state.readOnly && !this.unsaved && this.adapter.journaled) await this.adapter.write(this.low.data);
+    }).catch((error: unknown) => this.log.warn('Store: writing the live file whole at close failed; the journal keeps the changes', error));
     const outage = this.outage;
-    if (!outage) return;
+    if (!outage) return void (await this.adapter.close());
     // Quitting: one last try instead of waiting for the timer; if it fails the changes are lost with the process,
     // which the notice has been saying all along.
     outage.cancelRetry?.();
@@ -154,6 +157,7 @@ export class DurableStore implements Store {
       this.log.error('Store: closing with changes that could not be saved', error),
     );
     await this.drain();
+    await this.adapter.close();
   }
 
   listBackups(): Promise<BackupInfo[]> {
@@ -206,7 +210,7 @@ export class DurableStore implements Store {
   private async save({ retry = true } = {}): Promise<void> {
     const doc = this.low.data;
     try {
-      await this.low.adapter.write(doc);
+      await this.adapter.save(this.onDisk, doc);
     } catch (error) {
       const code = errorCode(error);
       this.log.error('Store: write failed; the change is kept in memory and will be retried', error);

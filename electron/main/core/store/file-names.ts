@@ -2,6 +2,8 @@
 // backup ring, the quarantine and the crash clean-up agree on what is theirs.
 
 export const STORE_FILE = 'second-step.json';
+/** The changes made since the live file was last written whole (journal.ts). */
+export const JOURNAL_FILE = 'second-step.journal';
 export const BACKUP_DIR = 'backups';
 
 /** An ISO instant that is also a valid file name everywhere (Windows forbids ':'). Sorts like time. */

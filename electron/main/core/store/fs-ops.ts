@@ -13,6 +13,12 @@ export interface FsOps {
   create(path: string): Promise<OpenFile>;
   write(file: OpenFile, data: Uint8Array): Promise<void>;
   fsync(file: OpenFile): Promise<void>;
+  /** Opens (or creates) a file to append to: the journal. */
+  openAppend(path: string): Promise<OpenFile>;
+  /** Makes what was written durable, without the metadata an fsync also flushes (what a journal append needs). */
+  datasync(file: OpenFile): Promise<void>;
+  /** Empties a file opened with `openAppend`. */
+  truncate(file: OpenFile): Promise<void>;
   close(file: OpenFile): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
@@ -29,6 +35,9 @@ export const nodeFsOps: FsOps = {
   // FileHandle.writeFile loops until every byte is written (a single write() may be partial).
   write: (file, data) => file.handle.writeFile(data),
   fsync: (file) => file.handle.sync(),
+  openAppend: async (path) => ({ path, handle: await open(path, 'a', 0o600) }),
+  datasync: (file) => file.handle.datasync(),
+  truncate: (file) => file.handle.truncate(0),
   close: (file) => file.handle.close(),
   rename,
   unlink,

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION, StoreDocument } from '../../../../shared/domain';
 import { deduplicate } from './duplicate-ids';
 import { errorCode } from './fs-ops';
+import { entriesAfter, readJournal, replay, type ReadJournal } from './journal';
 import { MIGRATIONS, migrate, type Migration, type RawDocument } from './migrations';
 
 export type Interpretation =
@@ -15,6 +16,8 @@ export type Interpretation =
       migratedFrom: number | null;
       /** The parsed JSON before validation: what the schema drops (a live file's list of archives) is still here. */
       raw: RawDocument;
+      /** What the journal added to the live file (see journal.ts); absent when there was none to read. */
+      journal?: JournalReplay;
     }
   | { kind: 'unreadable'; reason: string }
   /** Written by a newer app: not corrupt, just not ours to change. */
@@ -22,11 +25,27 @@ export type Interpretation =
 
 export type LoadedFile = { kind: 'missing' } | (Interpretation & { bytes: Uint8Array });
 
+export interface JournalReplay {
+  /** Changes replayed onto the live file. */
+  applied: number;
+  /** The last sequence number the document holds: the journal carries on from it. */
+  seq: number;
+  /** Why the journal could not be read to its end, if it could not (see journal.ts). */
+  damaged: string | null;
+  /** Whole lines it held, replayed or not: a journal that is not empty is emptied at open. */
+  lines: number;
+}
+
+/** The live file's own record of the last journal change it holds. */
+export const journalSeqOf = (raw: RawDocument): number => (Number.isSafeInteger(raw.journalSeq) ? (raw.journalSeq as number) : 0);
+
 // `fatal`: bytes that are not UTF-8 (a UTF-16 file, garbage) must fail here rather than decode to U+FFFD and perhaps
 // still parse. A UTF-8 byte-order mark (an editor's habit) is dropped, which is the decoder's default.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = MIGRATIONS): Interpretation {
+/** `journal` is replayed onto the parsed file before it is migrated and validated: its lines were written by the
+ * same version as the file, and what they add must pass the same checks as the file itself. */
+export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = MIGRATIONS, journal?: ReadJournal): Interpretation {
   let raw: unknown;
   try {
     raw = JSON.parse(utf8.decode(bytes));
@@ -43,9 +62,18 @@ export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = 
   }
   if (version > SCHEMA_VERSION) return { kind: 'newer', version, raw: doc };
 
+  let replayed: JournalReplay | undefined;
   let current: RawDocument;
   try {
-    current = migrate(doc, version, migrations);
+    if (journal) {
+      const { entries, seq, damaged } = entriesAfter(journal, journalSeqOf(doc));
+      const patched = { ...doc };
+      replay(patched, entries);
+      replayed = { applied: entries.length, seq, damaged, lines: journal.entries.length };
+      current = migrate(patched, version, migrations);
+    } else {
+      current = migrate(doc, version, migrations);
+    }
   } catch (error) {
     return { kind: 'unreadable', reason: `migration from version ${version} failed (${(error as Error).message})` };
   }
@@ -56,12 +84,13 @@ export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = 
   }
   const unique = deduplicate(parsed.data);
   if (unique.kind === 'conflict') return { kind: 'unreadable', reason: unique.reason };
-  return { kind: 'ok', doc: unique.doc, migratedFrom: version < SCHEMA_VERSION ? version : null, raw: doc };
+  return { kind: 'ok', doc: unique.doc, migratedFrom: version < SCHEMA_VERSION ? version : null, raw: doc, ...(replayed ? { journal: replayed } : {}) };
 }
 
-/** Reads and interprets a file. Only a missing file is 'missing'; any other read error (permissions, I/O) throws,
- * because a file we could not read is not a file we know to be bad. */
-export async function loadFile(path: string, migrations: readonly Migration[] = MIGRATIONS): Promise<LoadedFile> {
+/** Reads and interprets a file (the live file with its journal, when `journalPath` is given). Only a missing file is
+ * 'missing'; any other read error (permissions, I/O) throws, because a file we could not read is not a file we know
+ * to be bad. */
+export async function loadFile(path: string, migrations: readonly Migration[] = MIGRATIONS, journalPath?: string): Promise<LoadedFile> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -69,5 +98,7 @@ export async function loadFile(path: string, migrations: readonly Migration[] = 
     if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
     throw error;
   }
-  return { ...interpret(bytes, migrations), bytes };
+  // Read whole from its start: which of its lines the live file holds already is only known once it is parsed.
+  const journal = journalPath ? await readJournal(journalPath) : undefined;
+  return { ...interpret(bytes, migrations, journal), bytes };
 }

@@ -10,8 +10,8 @@ import { removeLeftoverTemps } from './durable-file';
 import { DurableJsonAdapter, serialize } from './durable-json-adapter';
 import { DurableStore, type OpenedState } from './durable-store';
 import { STORE_FILE } from './file-names';
-import { nodeFsOps, type FsOps } from './fs-ops';
-import { loadFile, type LoadedFile } from './load';
+import { errorCode, nodeFsOps, type FsOps } from './fs-ops';
+import { journalSeqOf, loadFile, type JournalReplay, type LoadedFile } from './load';
 import { manifestOf, mergeArchives, removeOrphans, type Merged } from './load-split';
 import { MIGRATIONS, type Migration } from './migrations';
 import { archiveRestored, archiveUnreadableNoBackup, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
@@ -75,7 +75,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (removed.length) log.info('Store: removed temp files left by an interrupted write', removed);
   }
 
-  const { lastGood, ...opened } = await settle(await loadFile(file, migrations), opening);
+  const { lastGood, ...opened } = await settle(await loadFile(file, migrations, opening.adapter.journalPath), opening);
   const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
   if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood()));
@@ -90,12 +90,15 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       const merged = await mergeArchives(dirname(o.file), loaded.doc, manifest);
       if (merged.kind === 'damaged') return damagedArchive(merged, o);
       const doc = merged.doc;
-      o.adapter.adopt(merged.state, doc);
-      // A single-file document's backup is its bytes as they are; a split one's is the whole document, assembled.
-      const whole = () => (manifest.length > 0 ? serialize(doc) : loaded.bytes);
+      const journal = loaded.journal;
+      o.adapter.adopt(merged.state, doc, journal?.seq ?? journalSeqOf(loaded.raw));
+      // A single-file document's backup is its bytes as they are; a split or journaled one's is the whole document.
+      const asIs = manifest.length === 0 && journalSeqOf(loaded.raw) === 0 && !journal?.applied;
+      const whole = () => (asIs ? loaded.bytes : serialize(doc));
       if (loaded.migratedFrom === null) {
         const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);
         if (removed.length) o.log.info('Store: removed archive versions left by an interrupted write', removed);
+        if (journal && (journal.lines > 0 || journal.damaged)) await settleJournal(journal, doc, o);
         return { doc, readOnly: false, notice: null, lastGood: whole };
       }
       // Keep the file exactly as the older version wrote it before replacing it with the migrated one.
@@ -112,6 +115,7 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
     case 'unreadable': {
       o.log.error(`Store: ${o.file} cannot be read (${loaded.reason}); moving it aside`);
       const quarantined = await quarantine(o.file, o.now(), o.fsOps);
+      await setJournalAside(o); // its changes continue the file just quarantined, not the backup loaded instead
       // With no backup, stay read-only on an empty document until the rep agrees to start afresh.
       const readOnlyEmpty = { doc: emptyDocument(), readOnly: true, notice: unreadableNoBackup(quarantined) };
       return (await restore(o, quarantined)) ?? readOnlyEmpty;
@@ -119,6 +123,7 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
 
     case 'missing': {
       // A first run — unless backups exist: then the live file was deleted or moved, and the backup is the data.
+      await setJournalAside(o);
       const restored = await restore(o, null);
       if (restored) return restored;
       const doc = emptyDocument();
@@ -126,6 +131,27 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       return { doc, readOnly: false, notice: null };
     }
   }
+}
+
+/** Opened with changes in the journal: the live file is written whole with them, so the journal starts empty. A
+ * journal that could not be read to its end is first set aside untouched (what could be read is in `doc`). */
+async function settleJournal(journal: JournalReplay, doc: StoreDocument, o: Opening): Promise<void> {
+  if (journal.damaged) {
+    o.log.error(`Store: the journal could not be read to its end (${journal.damaged}); the changes before that point are kept`);
+    await setJournalAside(o);
+  } else if (journal.applied > 0) {
+    o.log.info(`Store: replayed ${journal.applied} changes from the journal`);
+  }
+  await o.adapter.write(doc);
+}
+
+/** Moves the journal (if any) out of the way under a dated name, untouched. */
+async function setJournalAside(o: Opening): Promise<void> {
+  const aside = await quarantine(o.adapter.journalPath, o.now(), o.fsOps, 'journal').catch((error: unknown) => {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    return null;
+  });
+  if (aside) o.log.warn(`Store: moved the journal aside to ${aside}`);
 }
 
 /** An archive file is missing or damaged: its records come back from the newest valid backup (everything else is

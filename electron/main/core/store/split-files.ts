@@ -80,8 +80,15 @@ export class SplitFiles {
     return [...this.manifest.values()].map((e) => join(this.dir, e.file));
   }
 
-  /** Writes `doc` (see the file comment). Nothing is remembered unless the live file was replaced. */
-  async write(doc: StoreDocument, moves: Placement = emptyPlacement()): Promise<void> {
+  /** True when any of these keys belongs to an archived record: a change to it must rewrite that year's file. */
+  holdsArchived(collection: string, ids: readonly string[]): boolean {
+    const archived = this.placement.get(collection as ArchivedCollection);
+    return archived !== undefined && archived.size > 0 && ids.some((id) => archived.has(id));
+  }
+
+  /** Writes `doc` (see the file comment), noting in the live file the last journal change it holds (journal.ts).
+   * Nothing is remembered unless the live file was replaced. */
+  async write(doc: StoreDocument, journalSeq = 0, moves: Placement = emptyPlacement()): Promise<void> {
     const part = this.partition(doc, moves);
     const manifest = new Map(this.manifest);
     const superseded: string[] = [];
@@ -99,8 +106,9 @@ export class SplitFiles {
       if (old && old.file !== manifest.get(year)?.file) superseded.push(old.file);
     }
     const archives = [...manifest.values()].sort((a, b) => a.year - b.year);
-    // With no archive, the live file is the whole document, exactly as a single-file store wrote it.
-    const live = archives.length > 0 ? { ...doc, ...part.live, archives } : doc;
+    // With no archive (and no journal yet), the live file is the whole document, exactly as a single-file store wrote it.
+    const split = archives.length > 0 ? { ...doc, ...part.live, archives } : doc;
+    const live = journalSeq > 0 ? { ...split, journalSeq } : split;
     await writeFileDurably(this.file, serialize(live), this.ops);
     // Committed: remember what is on disk now.
     this.manifest = manifest;
@@ -117,7 +125,7 @@ export class SplitFiles {
 
   /** Moves the records that have become settled history into their year's archive, then writes. Returns how many
    * moved (0: nothing was written). `doc` itself is not changed. */
-  async compact(doc: StoreDocument, now: number): Promise<number> {
+  async compact(doc: StoreDocument, now: number, journalSeq = 0): Promise<number> {
     const moves = emptyPlacement();
     const settledMeetings = new Set<string>(this.placement.get('meetings')!.keys());
     const ctx = { owed: owedMeetings(doc), settledMeetings };
@@ -134,7 +142,7 @@ export class SplitFiles {
         moved += 1;
       }
     }
-    if (moved > 0) await this.write(doc, moves);
+    if (moved > 0) await this.write(doc, journalSeq, moves);
     return moved;
   }
 

@@ -8,6 +8,7 @@
 import { freeze } from 'immer';
 import { z } from 'zod';
 import { StoreDocument } from '../../../../shared/domain';
+import { freezeDocument } from './drafts';
 import { KEYED } from './duplicate-ids';
 
 type Keyed = (typeof KEYED)[number][0];
@@ -61,12 +62,12 @@ export class TouchedCheck {
       if (collection && Array.isArray(value)) {
         const checked = this.checkCollection(collection, before[collection] as Item[], value as unknown[], pending);
         if (!checked.ok) return checked;
-        out[key] = checked.items;
+        out[key] = checked.items; // every record in it is frozen (an old one, or checked just now); see freezeDocument
         continue;
       }
       const parsed = (FIELDS[key] as z.ZodType).safeParse(value);
       if (!parsed.success) return invalid(parsed.error.issues[0], [key]);
-      if (parsed.data !== undefined) out[key] = freeze(parsed.data, true);
+      if (parsed.data !== undefined) out[key] = Array.isArray(parsed.data) ? freezeDocument({ items: parsed.data }).items : freeze(parsed.data, true);
       if (collection) {
         // Not an array (a default filled in, or refused above): a wholesale replacement of the collection.
         const checked = this.checkCollection(collection, before[collection] as Item[], parsed.data as unknown[], pending, true);
@@ -74,7 +75,8 @@ export class TouchedCheck {
         out[key] = checked.items;
       }
     }
-    const doc = freeze(out, true) as StoreDocument;
+    // Shallow: each field is frozen already (kept from `before`, or frozen above).
+    const doc = Object.freeze(out) as StoreDocument;
     return {
       ok: true,
       doc,

@@ -4,8 +4,8 @@ import type { Notice } from '../../../../shared/views';
 import { writeProblem } from './write-problems';
 
 export interface Store {
-  /** The current, validated document: every accepted change, saved or not (see `unsaved`). Read-only — deeply
-   * frozen (from just after open): change it only through `update`. */
+  /** The current, validated document: every accepted change, saved or not (see `unsaved`). Read-only — frozen from
+   * just after open, all but its collection arrays (see `freezeDocument`): change it only through `update`. */
   readonly data: StoreDocument;
   /** The document as it is on disk now. Equal to `data` except while saves are failing; the wrap-up gate asks it
    * too, so a wrap-up logged during a full disk stays owed until that step is on disk. */
