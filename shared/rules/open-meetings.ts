@@ -5,7 +5,6 @@
 // asks this many times.
 import type { Meeting, StoreDocument } from '../domain';
 
-const FINISHED = new Set<Meeting['status']>(['done', 'cancelled']);
 const openByDocument = new WeakMap<readonly Meeting[], readonly Meeting[]>();
 
 /** `doc.meetings` without the finished ones (done, cancelled), in the same order. */
@@ -15,7 +14,7 @@ export function openMeetings(doc: Pick<StoreDocument, 'meetings'>): readonly Mee
   const frozen = Object.isFrozen(doc);
   const known = frozen ? openByDocument.get(all) : undefined;
   if (known) return known;
-  const open = all.filter((m) => !FINISHED.has(m.status));
+  const open = all.filter((m) => m.status !== 'done' && m.status !== 'cancelled');
   if (frozen) openByDocument.set(all, Object.freeze(open));
   return open;
 }

@@ -40,6 +40,8 @@ export interface Row {
   met?: boolean;
   /** Why the row is skipped. */
   skipped?: string;
+  /** The lowest and highest sample: the noise another run's median is compared with (runs.ts). */
+  range?: [number, number];
 }
 
 /** Shortest readable figure: 3 significant digits, no more than 2 decimals. */
@@ -62,7 +64,7 @@ export function spreadOf(s: Stats, unit: Unit): string {
 /** A row from raw samples. */
 export function row(suite: string, name: string, unit: Unit, samples: readonly number[], extra: Partial<Row> = {}): Row {
   const s = stats(samples);
-  return { suite, case: name, unit, median: s.median, spread: spreadOf(s, unit), ...extra };
+  return { suite, case: name, unit, median: s.median, spread: spreadOf(s, unit), range: [s.min, s.max], ...extra };
 }
 
 /** A ratio row: `ours` against a baseline measured side by side, with a goal on the ratio. */
@@ -74,6 +76,7 @@ export function ratioRow(suite: string, name: string, ours: Stats, base: { label
     unit,
     median: ours.median,
     spread: spreadOf(ours, unit),
+    range: [ours.min, ours.max],
     baseline: `${base.label} ${withUnit(base.stats.median, unit)}`,
     ratio,
     goal: `≤ ${fmt(maxRatio)}×`,
@@ -164,6 +167,8 @@ export interface Report {
   seconds: number;
   /** Hand-written text kept with the generator (methodology, proposed fixes). */
   footer: string;
+  /** How this run compares with the previous run of the same code (runs.ts). */
+  agreement: string[];
 }
 
 /** "Store 10, Overlay 3": how many rows of each suite. */
@@ -194,6 +199,10 @@ export async function writeDoc(path: string, r: Report): Promise<void> {
     `**Goals:** ${met} met, ${missed.length} missed${missed.length ? ` (${bySuite(missed)}; the rows marked MISSED, causes in the notes below)` : ''}.`,
     '',
     markdownTable(r.rows),
+    '',
+    '## Repeated runs',
+    '',
+    ...r.agreement.map((l) => `- ${l}`),
     '',
     '## Notes from this run',
     '',

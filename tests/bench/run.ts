@@ -12,6 +12,7 @@ import { reviewSuite } from './review';
 import { storeSuite } from './store';
 import type { SuiteOptions, SuiteResult } from './suite';
 import { releaseBuild } from './built';
+import { compareAndRecord, measuredCommit } from './runs';
 
 const SUITES: Record<string, { title: string; run: (o: SuiteOptions) => Promise<SuiteResult> }> = {
   store: { title: 'Store', run: storeSuite },
@@ -34,6 +35,8 @@ const writeTheDoc = !onlyArg || args.includes('--doc');
 const quick = process.env.BENCH_QUICK === '1';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+// Taken before anything runs: the build a suite makes must not count as a change to the code measured.
+const commit = measuredCommit(ROOT);
 const started = performance.now();
 const machineAtStart = machine();
 const rows: Row[] = [];
@@ -75,6 +78,7 @@ if (writeTheDoc) {
     loadAtEnd: loadavg().map((l) => l.toFixed(2)).join(' / '),
     seconds,
     footer: FOOTER,
+    agreement: await compareAndRecord(resolve(ROOT, 'docs/performance-runs.json'), rows, commit, quick),
   });
   process.stdout.write('wrote docs/PERFORMANCE.md\n');
 }

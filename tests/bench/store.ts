@@ -153,7 +153,8 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
 
   // --- breakdown of one write: which part costs what ---
   log('store: breakdown…');
-  const parts = ['immer produce (the change)', 'touched-only check', 'split + serialize + write the live file (fsync, rename, fsync dir)'] as const;
+  const parts = ['immer produce (the change)', 'touched-only check', 'journal: the change as a line, appended + fdatasync'] as const;
+  const WHOLE = 'the live file written whole (split, serialize, temp + fsync + rename + fsync dir), once per ~1 MB of journal';
   const breakdown = new Map<Size, Map<string, number[]>>();
   for (const size of [1, 10] as const) {
     const doc = cores.get(size)!.core.store.data;
@@ -161,7 +162,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
     const adapter = new DurableJsonAdapter(join(scratchDir, 'second-step.json'), nodeFsOps);
     await adapter.write(doc);
     await adapter.compact(doc, Date.parse(NOW)); // the split the core's folder has
-    const times = new Map<string, number[]>(parts.map((p) => [p, []]));
+    const times = new Map<string, number[]>([...parts, WHOLE].map((p) => [p, []]));
     const check = new TouchedCheck();
     check.check(doc, doc); // builds the id index once, as the store's first update does
     const owedCall = doc.meetings.findIndex((m) => m.status === 'wrapping-up');
@@ -178,7 +179,10 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       add('touched-only check', (await timed(() => {
         if (!check.check(doc, after).ok) throw new Error('the breakdown change was refused');
       })).ms);
-      add('split + serialize + write the live file (fsync, rename, fsync dir)', (await timed(() => adapter.write(after!))).ms);
+      const checked = check.check(doc, after);
+      if (!checked.ok) throw new Error(checked.reason);
+      add('journal: the change as a line, appended + fdatasync', (await timed(() => adapter.save(doc, checked.doc))).ms);
+      add(WHOLE, (await timed(() => adapter.write(checked.doc))).ms);
     }
     breakdown.set(size, times);
     await rm(scratchDir, { recursive: true, force: true });
@@ -209,7 +213,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
     rows.push(ratioRow(SUITE, `cold load (openStore), ${size} y, vs conf`, stats(c.ours), { label: 'conf cold', stats: stats(c.conf) }, 'ms', 0.5));
   }
   for (const [size, times] of breakdown) {
-    for (const part of parts) rows.push(row(SUITE, `one write at ${size} y: ${part}`, 'ms', times.get(part)!));
+    for (const part of [...parts, WHOLE]) rows.push(row(SUITE, `one write at ${size} y: ${part}`, 'ms', times.get(part)!));
   }
 
   // --- notes ---
@@ -227,22 +231,30 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
     `Data: ${SIZES.map((s) => { const side = sides.find((x) => x.size === s)!; return `${s} y = ${side.doc.meetings.length} meetings, ${side.doc.nextSteps.length} steps, ${side.doc.threads.length} deals, ${mb(side.bytes)} as one file (live file ${mb(side.liveBytes)} once ${side.moved} settled records moved into archives)`; }).join('; ')} ` +
       '(tests/support/seed-year.ts, years laid end to end by tests/bench/data.ts).',
     `Method: ${rounds.log} rounds after ${warmup} warm-up rounds; each round times the floor, then for 1, 5 and 10 years the core's ` +
-      '`logNextStep` (dispatch → zod input check → handler → store.update → durable write → `changed` event) and a `conf.set` of the same change ' +
+      '`logNextStep` (dispatch → zod input check → handler → store.update → the journal line on disk → `changed` event) and a `conf.set` of the same change ' +
       `(the call marked done, the step and the planned demo added). Cold loads: ${rounds.cold} rounds of \`openStore\` (live file: read, parse, zod, dedupe; archives: read, hash, parse, merge; ` +
       'the open-time backup it queues is drained outside the timing) and of `new Conf({cwd})` + `.store`. Both in one warm Node process, file in the page cache.',
     `One write at 1 y costs about ${fmt(b1.total)} ms in its parts: ${b1.text}.`,
     `One write at 10 y costs about ${fmt(b10.total)} ms in its parts: ${b10.text}. (The parts are timed one by one on the document ` +
       'the core holds, in rounds of their own, so their sum is close to the logNextStep median but not equal to it.)',
     'What a change costs now: it is built with immer, so records it does not touch are shared, not cloned; only the records it changed or ' +
-      'added are validated (with their own schema) and checked for a clashing id (against an index kept between updates); records are ' +
-      'frozen, so their encoded bytes are kept and a write encodes only what is new. And the store is split (schema version 3): records ' +
+      'added are validated (with their own schema) and checked for a clashing id (against an index kept between updates), and frozen there ' +
+      '(immer\'s auto-freeze walked every slot of every array a change touched). The change is then made durable as one line of the journal ' +
+      '(journal.ts: the records it set, the ids it removed, a checksum), appended and fdatasync\'ed: its cost is the size of the change, not of the ' +
+      'file. The live file is written whole (temp file, fsync, rename, fsync folder) once the journal passes 1 MB, at compaction, at close and ' +
+      'at an open that found changes in the journal; a kill mid-append leaves a torn last line that was never acknowledged and is left out. ' +
+      'Rules about the present (the live call, reminders, the wrap-up gate) look at the open meetings only, picked once per document. ' +
+      'And the store is split (schema version 3): records ' +
       'settled for more than 60 days (a finished meeting, a done or missed step, a closed deal) live in one compact archive file per year, ' +
       'named by their hash and listed with their SHA-256 in the live file, which is the only file a normal change rewrites. A record keeps ' +
       'its file (placement by object identity, so finding what to rewrite is pointer work); an archive is rewritten only when one of its ' +
       'records changes, and a move into an archive writes the new archive version first, then the live file (the one commit point), then ' +
       'removes the old version. A cold load validates the live file with zod and only parses each archive whose bytes match the recorded ' +
-      'hash. What still grows with history: the per-slot pointer walk of the changed collections (immer, the touched check, the split), ' +
-      'and at load the JSON.parse of the archives and the merge; backups stay whole documents (one a day, and one at open, in the background).',
+      'hash. What still grows with history: pointer walks over whole collections, in memory — immer copying each array a change touches, ' +
+      'the touched check and the journal comparing slot by slot, the open meetings picked out of all of them — about 2 ms at 10 years on ' +
+      'this machine against 0.4 ms at 1 year; and at load the JSON.parse of the archives and the merge. Both go once settled history is kept ' +
+      'out of the document the changes are made on (a read-only history that the review, metrics and export ask for, loaded lazily): the ' +
+      'next step. Backups stay whole documents (one a day, and one at open, in the background).',
   ];
   return { rows, notes };
 }
