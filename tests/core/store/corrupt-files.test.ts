@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, emptyDocument } from '../../../shared/domain';
 import { StoreReadOnlyError, nodeFsOps, openStore, type FsOps } from '../../../electron/main/core/store';
 import { fileStamp } from '../../../electron/main/core/store/file-names';
-import { STORE, fsError, sha256, snapshot, useTempDirs } from './helpers';
+import { STORE, fsError, liveOnDisk, sha256, snapshot, useTempDirs } from './helpers';
 import { sampleDocument } from './records';
 
 const tempDir = useTempDirs();
@@ -76,7 +76,7 @@ describe.each(Object.entries(corruptions))('a store file that is %s', (_, bytes)
       quarantinedFile: quarantined,
     });
     expect(await sha256(quarantined)).toBe(before);
-    expect(JSON.parse(await readFile(join(dir, STORE), 'utf8'))).toEqual(good);
+    expect(await liveOnDisk(dir)).toEqual(good);
     await store.update((d) => void d.meetings.pop());
     await store.close();
   });
@@ -99,7 +99,7 @@ describe.each(Object.entries(corruptions))('a store file that is %s', (_, bytes)
     await store.acknowledgeNotice();
     expect(store.readOnly).toBe(false);
     expect(store.notice).toBeNull();
-    expect(JSON.parse(await readFile(join(dir, STORE), 'utf8'))).toEqual(emptyDocument());
+    expect(await liveOnDisk(dir)).toEqual(emptyDocument());
     expect(await sha256(join(dir, quarantinedName))).toBe(before);
     await store.close();
   });

@@ -75,7 +75,7 @@ describe('the journal', () => {
           const next = storeImmer.produce(doc, (d) => edits.forEach((e, i) => apply(d as StoreDocument, e, seq * 10 + i)));
           const delta = deltaBetween(doc, next);
           if (next === doc) expect(delta).toBeNull();
-          else lines.push(encodeEntry({ seq: lines.length + 1, ...delta! }));
+          else lines.push(encodeEntry({ seq: lines.length + 1, base: 'b', ...delta! }));
           doc = next;
         });
         const text = Buffer.concat(lines).toString('utf8');
@@ -90,15 +90,20 @@ describe('the journal', () => {
   it('leaves out a torn last line, reports a damaged line or a gap, and skips what the live file holds', async () => {
     const dir = await tempDir();
     const path = join(dir, JOURNAL_FILE);
-    const line = (seq: number) => encodeEntry({ seq, set: { nextSteps: [sampleStep(seq)] } });
+    const line = (seq: number, base = 'b1') => encodeEntry({ seq, base, set: { nextSteps: [sampleStep(seq)] } });
     await writeFile(path, Buffer.concat([line(3), line(4), line(5), line(6).subarray(0, 30)]));
     const torn = await readJournal(path);
     expect(torn.damaged).toBeNull();
     expect(torn.entries.map((e) => e.seq)).toEqual([3, 4, 5]);
     // The live file holds up to change 4: only 5 is replayed.
-    expect(entriesAfter(torn, 4)).toMatchObject({ seq: 5, damaged: null, entries: [{ seq: 5 }] });
+    expect(entriesAfter(torn, { base: 'b1', seq: 4 })).toMatchObject({ seq: 5, damaged: null, entries: [{ seq: 5 }] });
     // A live file older than the journal's start: nothing is guessed across the gap.
-    expect(entriesAfter(torn, 1)).toMatchObject({ entries: [], seq: 1, damaged: expect.stringMatching(/changes 2 to 2 are missing/) });
+    expect(entriesAfter(torn, { base: 'b1', seq: 1 })).toMatchObject({ entries: [], seq: 1, damaged: expect.stringMatching(/changes 2 to 2 are missing/) });
+    // Lines that continue another copy of the live file are never applied to this one.
+    expect(entriesAfter(torn, { base: 'other', seq: 4 })).toMatchObject({ entries: [], seq: 4, damaged: expect.stringMatching(/another copy/) });
+    // Lines the live file holds already (its journal was not emptied after it was written) are skipped, whatever their base.
+    await writeFile(path, Buffer.concat([line(1, 'old'), line(2, 'old'), line(3, 'b1')]));
+    expect(entriesAfter(await readJournal(path), { base: 'b1', seq: 2 })).toMatchObject({ seq: 3, damaged: null, entries: [{ seq: 3 }] });
 
     const flipped = Buffer.concat([line(1), line(2), line(3)]);
     flipped[flipped.indexOf('step-2') + 5] = 'X'.charCodeAt(0);
@@ -121,7 +126,7 @@ describe('the journal', () => {
     expect(live.nextSteps).toHaveLength(0);
     expect((await liveOnDisk(dir)).nextSteps.map((s) => s.id)).toEqual(['step-1', 'step-3', 'step-4', 'step-5']);
     // A crash mid-append leaves a torn last line: it was never acknowledged, and it is left out.
-    await appendFile(join(dir, JOURNAL_FILE), encodeEntry({ seq: 7, set: { nextSteps: [sampleStep(9)] } }).subarray(0, 40));
+    await appendFile(join(dir, JOURNAL_FILE), encodeEntry({ seq: 7, base: 'x', set: { nextSteps: [sampleStep(9)] } }).subarray(0, 40));
 
     const reopened = await openStore({ dir });
     expect(reopened.data.nextSteps.map((s) => s.id)).toEqual(['step-1', 'step-3', 'step-4', 'step-5']);
@@ -150,5 +155,25 @@ describe('the journal', () => {
     const aside = (await readdir(dir)).filter((n) => n.endsWith('.journal') && n !== JOURNAL_FILE);
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, aside[0]!))).toEqual(bytes);
+  });
+
+  it('never replays a journal onto a live file put back by hand: it is set aside, and the file is used as it is', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await store.update((d) => void d.nextSteps.push(sampleStep(1)));
+    await store.close();
+    const copy = await readFile(join(dir, STORE)); // the rep's copy of the data file, with step 1
+    const later = await openStore({ dir });
+    await later.update((d) => void d.nextSteps.push(sampleStep(2)));
+    await later.close(); // the live file is written whole again: step 2 in it
+    const last = await openStore({ dir });
+    await last.update((d) => void d.nextSteps.push(sampleStep(3)));
+    // A crash (no close): step 3 is in the journal only. Then the rep puts the older copy back by hand.
+    await writeFile(join(dir, STORE), copy);
+    const reopened = await openStore({ dir });
+    expect(reopened.data.nextSteps.map((s) => s.id)).toEqual(['step-1']);
+    await reopened.close();
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(dir)).filter((n) => n.endsWith('.journal') && n !== JOURNAL_FILE)).toHaveLength(1);
   });
 });

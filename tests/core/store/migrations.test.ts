@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../shared/domain';
 import { openStore, type Migration } from '../../../electron/main/core/store';
 import { migrate, type RawDocument } from '../../../electron/main/core/store/migrations';
-import { STORE, sha256, useTempDirs } from './helpers';
+import { STORE, sha256, useTempDirs, liveOnDisk } from './helpers';
 import { sampleDocument } from './records';
 
 const tempDir = useTempDirs();
@@ -45,7 +45,7 @@ describe('opening an older file', () => {
 
     expect(store.data).toEqual(current);
     expect(store.notice).toBeNull();
-    expect(JSON.parse(await readFile(join(dir, STORE), 'utf8'))).toEqual(current);
+    expect(await liveOnDisk(dir)).toEqual(current);
     const premigration = (await readdir(join(dir, 'backups'))).filter((n) => n.endsWith('.pre-migration.json'));
     expect(premigration).toHaveLength(1);
     expect(await sha256(join(dir, 'backups', premigration[0]!))).toBe(original);

@@ -22,7 +22,7 @@ describe('openStore', () => {
     expect(store.notice).toBeNull();
     expect(store.readOnly).toBe(false);
     await store.close();
-    expect(JSON.parse(await readFile(join(dir, 'new-folder', STORE), 'utf8'))).toEqual(emptyDocument());
+    expect(await liveOnDisk(join(dir, 'new-folder'))).toEqual(emptyDocument());
   });
 
   it('round-trips a document through the disk', async () => {

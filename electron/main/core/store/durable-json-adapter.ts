@@ -7,7 +7,7 @@ import type { Adapter } from 'lowdb';
 import type { StoreDocument } from '../../../../shared/domain';
 import type { FsOps } from './fs-ops';
 import { JOURNAL_FILE } from './file-names';
-import { Journal, deltaBetween, type Delta } from './journal';
+import { Journal, deltaBetween, newBase, type Delta, type JournalMark } from './journal';
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
 import { join } from 'node:path';
@@ -44,11 +44,11 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     throw new Error(`Cannot use ${this.file}: ${loaded.kind === 'newer' ? 'a newer app version wrote it' : loaded.reason}`);
   }
 
-  /** Writes the whole document: the live file (noting the last journal change it holds), then empties the journal. */
+  /** Writes the whole document: the live file (noting the journal's mark), then empties the journal. */
   async write(doc: StoreDocument): Promise<void> {
-    await this.split.write(doc, this.journal.seq);
-    this.liveOnDisk = true;
-    await this.journal.emptied();
+    const mark = this.nextMark();
+    await this.split.write(doc, mark);
+    await this.continueFrom(mark);
   }
 
   /** Makes `doc` durable, given `onDisk`, the document on disk now: as one journal line when it can, otherwise (no
@@ -67,18 +67,32 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     return !this.journal.isEmpty;
   }
 
-  /** Carries on from the folder as it was loaded; `journalSeq` is the last change the loaded document holds. */
-  adopt(state: SplitState, doc: StoreDocument, journalSeq: number): void {
+  /** Carries on from the folder as it was loaded; `mark` is the live file's, with the last change replayed. */
+  adopt(state: SplitState, doc: StoreDocument, mark: JournalMark): void {
     this.split.adopt(state, doc);
-    this.journal.seq = journalSeq;
-    this.liveOnDisk = true;
+    this.journal.seq = mark.seq;
+    this.journal.base = mark.base;
+    this.liveOnDisk = mark.base !== null;
   }
 
   /** Moves newly settled records into their year's archive; the document itself is unchanged. */
   async compact(doc: StoreDocument, now: number): Promise<number> {
-    const moved = await this.split.compact(doc, now, this.journal.seq);
-    if (moved > 0) await this.journal.emptied();
+    const mark = this.nextMark();
+    const moved = await this.split.compact(doc, now, mark);
+    if (moved > 0) await this.continueFrom(mark);
     return moved;
+  }
+
+  /** Each whole write of the live file is a new base for the journal's lines. */
+  private nextMark(): { base: string; seq: number } {
+    return { base: newBase(), seq: this.journal.seq };
+  }
+
+  /** The live file marked `mark` is on disk: lines appended from now on continue it. */
+  private async continueFrom(mark: { base: string; seq: number }): Promise<void> {
+    this.journal.base = mark.base;
+    this.liveOnDisk = true;
+    await this.journal.emptied();
   }
 
   close(): Promise<void> {

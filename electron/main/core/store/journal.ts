@@ -4,12 +4,13 @@
 // deals — whereas a line costs what the change weighs, so logging a step stays as cheap in year ten as on day one.
 // The live file is written whole again now and then (see durable-json-adapter.ts), and then the journal is emptied.
 //
-// A line is `<16 hex of its SHA-256> <JSON>\n`. The JSON names the change's sequence number and, per keyed
-// collection, the records set (whole) and the ids removed, plus other top-level fields replaced whole. The live
-// file records the last sequence number it contains (`journalSeq`), so lines it already holds — a crash between
-// writing it and emptying the journal — are skipped. Replay stops at the first line that is not whole: only the last
+// A line is `<16 hex of its SHA-256> <JSON>\n`. The JSON names the change's sequence number and the live file it
+// continues, and per keyed collection the records set (whole) and the ids removed, plus other top-level fields
+// replaced whole. Each whole write of the live file gets a new random `base`, recorded in it with the last sequence
+// number it holds (`journal: { base, seq }`), so lines it already holds — a crash between writing it and emptying the
+// journal — are skipped, and lines that continue another copy of the file (one put back by hand) are never applied. Replay stops at the first line that is not whole: only the last
 // line can be torn by a crash (it was never acknowledged), and anything after a damaged line is reported, not guessed.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { StoreDocument } from '../../../../shared/domain';
 import { KEYED } from './duplicate-ids';
@@ -33,7 +34,17 @@ export interface Delta {
 
 export interface Entry extends Delta {
   seq: number;
+  /** The whole write of the live file this change follows (see `JournalMark`). */
+  base: string;
 }
+
+/** What the live file records about the journal: the whole write it is (`base`) and the last change it holds. */
+export interface JournalMark {
+  base: string | null;
+  seq: number;
+}
+
+export const newBase = (): string => randomBytes(6).toString('hex');
 
 /** The change from `before` to `after` as a delta whose replay (see `replay`) gives `after` back exactly, or null
  * when nothing changed. Unchanged fields and records are skipped by reference (the store's documents share them). */
@@ -188,14 +199,17 @@ export function parseJournal(text: string): ReadJournal {
   return { entries, damaged: null };
 }
 
-/** The entries of `journal` the live file does not hold yet (it holds up to `liveSeq`), or why they cannot be used. */
-export function entriesAfter(journal: ReadJournal, liveSeq: number): { entries: Entry[]; seq: number; damaged: string | null } {
-  const entries = journal.entries.filter((e) => e.seq > liveSeq);
-  if (entries.length > 0 && entries[0]!.seq !== liveSeq + 1) {
-    // The live file is older than the journal's start (put back by hand?): replaying across the gap would guess.
-    return { entries: [], seq: liveSeq, damaged: `changes ${liveSeq + 1} to ${entries[0]!.seq - 1} are missing from the journal` };
+/** The entries of `journal` that continue the live file marked `live` and that it does not hold yet, or why the
+ * journal cannot be used with it. */
+export function entriesAfter(journal: ReadJournal, live: JournalMark): { entries: Entry[]; seq: number; damaged: string | null } {
+  const later = journal.entries.filter((e) => e.seq > live.seq);
+  if (later.some((e) => e.base !== live.base)) {
+    return { entries: [], seq: live.seq, damaged: 'the journal continues another copy of the data file (one put back by hand?)' };
   }
-  return { entries, seq: entries.at(-1)?.seq ?? liveSeq, damaged: journal.damaged };
+  if (later.length > 0 && later[0]!.seq !== live.seq + 1) {
+    return { entries: [], seq: live.seq, damaged: `changes ${live.seq + 1} to ${later[0]!.seq - 1} are missing from the journal` };
+  }
+  return { entries: later, seq: later.at(-1)?.seq ?? live.seq, damaged: journal.damaged };
 }
 
 function decodeLine(line: string): Entry | null {
@@ -223,6 +237,8 @@ export class Journal {
     private readonly ops: FsOps,
     /** The last sequence number on disk (live file and journal together). */
     public seq: number,
+    /** The whole write of the live file that appended lines continue. */
+    public base: string | null = null,
   ) {}
 
   /** True when the next change should rewrite the live file instead: the journal is long, or an append failed. */
@@ -236,7 +252,8 @@ export class Journal {
 
   /** Appends one change and makes it durable (fdatasync) before resolving. */
   async append(delta: Delta): Promise<void> {
-    const line = encodeEntry({ seq: this.seq + 1, ...delta });
+    if (this.base === null) throw new Error('The journal has no live file to continue');
+    const line = encodeEntry({ seq: this.seq + 1, base: this.base, ...delta });
     try {
       const file = (this.file ??= await this.ops.openAppend(this.path));
       await this.ops.write(file, line);

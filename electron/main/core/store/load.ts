@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION, StoreDocument } from '../../../../shared/domain';
 import { deduplicate } from './duplicate-ids';
 import { errorCode } from './fs-ops';
-import { entriesAfter, readJournal, replay, type ReadJournal } from './journal';
+import { entriesAfter, readJournal, replay, type JournalMark, type ReadJournal } from './journal';
 import { MIGRATIONS, migrate, type Migration, type RawDocument } from './migrations';
 
 export type Interpretation =
@@ -36,8 +36,12 @@ export interface JournalReplay {
   lines: number;
 }
 
-/** The live file's own record of the last journal change it holds. */
-export const journalSeqOf = (raw: RawDocument): number => (Number.isSafeInteger(raw.journalSeq) ? (raw.journalSeq as number) : 0);
+/** The live file's own record of the journal (see journal.ts); a file written before journals existed has none. */
+export function journalMarkOf(raw: RawDocument): JournalMark {
+  const mark = raw.journal as { base?: unknown; seq?: unknown } | undefined;
+  const seq = Number.isSafeInteger(mark?.seq) && (mark!.seq as number) >= 0 ? (mark!.seq as number) : 0;
+  return { base: typeof mark?.base === 'string' ? mark.base : null, seq };
+}
 
 // `fatal`: bytes that are not UTF-8 (a UTF-16 file, garbage) must fail here rather than decode to U+FFFD and perhaps
 // still parse. A UTF-8 byte-order mark (an editor's habit) is dropped, which is the decoder's default.
@@ -66,7 +70,7 @@ export function interpret(bytes: Uint8Array, migrations: readonly Migration[] = 
   let current: RawDocument;
   try {
     if (journal) {
-      const { entries, seq, damaged } = entriesAfter(journal, journalSeqOf(doc));
+      const { entries, seq, damaged } = entriesAfter(journal, journalMarkOf(doc));
       const patched = { ...doc };
       replay(patched, entries);
       replayed = { applied: entries.length, seq, damaged, lines: journal.entries.length };

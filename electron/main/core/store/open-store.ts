@@ -11,7 +11,7 @@ import { DurableJsonAdapter, serialize } from './durable-json-adapter';
 import { DurableStore, type OpenedState } from './durable-store';
 import { STORE_FILE } from './file-names';
 import { errorCode, nodeFsOps, type FsOps } from './fs-ops';
-import { journalSeqOf, loadFile, type JournalReplay, type LoadedFile } from './load';
+import { journalMarkOf, loadFile, type JournalReplay, type LoadedFile } from './load';
 import { manifestOf, mergeArchives, removeOrphans, type Merged } from './load-split';
 import { MIGRATIONS, type Migration } from './migrations';
 import { archiveRestored, archiveUnreadableNoBackup, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
@@ -91,9 +91,10 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       if (merged.kind === 'damaged') return damagedArchive(merged, o);
       const doc = merged.doc;
       const journal = loaded.journal;
-      o.adapter.adopt(merged.state, doc, journal?.seq ?? journalSeqOf(loaded.raw));
+      const mark = journalMarkOf(loaded.raw);
+      o.adapter.adopt(merged.state, doc, { base: mark.base, seq: journal?.seq ?? mark.seq });
       // A single-file document's backup is its bytes as they are; a split or journaled one's is the whole document.
-      const asIs = manifest.length === 0 && journalSeqOf(loaded.raw) === 0 && !journal?.applied;
+      const asIs = manifest.length === 0 && loaded.raw.journal === undefined && !journal?.applied;
       const whole = () => (asIs ? loaded.bytes : serialize(doc));
       if (loaded.migratedFrom === null) {
         const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);

@@ -88,7 +88,7 @@ export class SplitFiles {
 
   /** Writes `doc` (see the file comment), noting in the live file the last journal change it holds (journal.ts).
    * Nothing is remembered unless the live file was replaced. */
-  async write(doc: StoreDocument, journalSeq = 0, moves: Placement = emptyPlacement()): Promise<void> {
+  async write(doc: StoreDocument, journal: { base: string; seq: number } | null = null, moves: Placement = emptyPlacement()): Promise<void> {
     const part = this.partition(doc, moves);
     const manifest = new Map(this.manifest);
     const superseded: string[] = [];
@@ -106,9 +106,9 @@ export class SplitFiles {
       if (old && old.file !== manifest.get(year)?.file) superseded.push(old.file);
     }
     const archives = [...manifest.values()].sort((a, b) => a.year - b.year);
-    // With no archive (and no journal yet), the live file is the whole document, exactly as a single-file store wrote it.
+    // With no archive (and no journal), the live file is the whole document, exactly as a single-file store wrote it.
     const split = archives.length > 0 ? { ...doc, ...part.live, archives } : doc;
-    const live = journalSeq > 0 ? { ...split, journalSeq } : split;
+    const live = journal ? { ...split, journal } : split;
     await writeFileDurably(this.file, serialize(live), this.ops);
     // Committed: remember what is on disk now.
     this.manifest = manifest;
@@ -125,7 +125,7 @@ export class SplitFiles {
 
   /** Moves the records that have become settled history into their year's archive, then writes. Returns how many
    * moved (0: nothing was written). `doc` itself is not changed. */
-  async compact(doc: StoreDocument, now: number, journalSeq = 0): Promise<number> {
+  async compact(doc: StoreDocument, now: number, journal: { base: string; seq: number } | null = null): Promise<number> {
     const moves = emptyPlacement();
     const settledMeetings = new Set<string>(this.placement.get('meetings')!.keys());
     const ctx = { owed: owedMeetings(doc), settledMeetings };
@@ -142,7 +142,7 @@ export class SplitFiles {
         moved += 1;
       }
     }
-    if (moved > 0) await this.write(doc, journalSeq, moves);
+    if (moved > 0) await this.write(doc, journal, moves);
     return moved;
   }
 
