@@ -56,6 +56,21 @@ describe('overlay', () => {
     expect(timer?.textContent).toBe('12:05 / 30 min');
   });
 
+  it('rolls the timer past an hour into h:mm:ss, widening its fixed-size box so no digit is clipped', async () => {
+    fake.answer('getState', () => ok(appState(STARTED + 59 * 60_000 + 59_000)));
+    await render(<OverlayApp />);
+    const [timer] = byRole('timer');
+    const elapsed = timer?.querySelector('.overlay__elapsed');
+    expect(timer?.textContent).toBe('59:59 / 30 min');
+    expect(elapsed?.classList.contains('overlay__elapsed--hours')).toBe(false);
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    expect(timer?.textContent).toBe('1:00:00 / 30 min');
+    // overlay.css gives the contained box 7ch instead of 5ch through this class (contain: strict clips overflow).
+    expect(elapsed?.classList.contains('overlay__elapsed--hours')).toBe(true);
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    expect(timer?.textContent).toBe('1:00:01 / 30 min');
+  });
+
   it('ticks an agenda item through the core and marks the first open item as current', async () => {
     fake.answer('setAgendaItemDone', () => {
       live = { ...live, agenda: live.agenda.map((a) => (a.id === 'a2' ? { ...a, done: true } : a)) };
