@@ -1,6 +1,6 @@
-// Source: Node (the preview host) builds it; RUNS IN THE PAGE as /__preview/bridge.js, a classic script injected before
-// the page's module script, so `window.api` exists before the renderer starts — just as the preload provides it in
-// Electron. The renderer cannot tell the two hosts apart.
+// Source: Node (the preview host) builds it; RUNS IN THE PAGE as /__preview/bridge.js, a deferred classic script
+// injected before the page's module script (so it runs first), so `window.api` exists before the renderer starts — just
+// as the preload provides it in Electron. The renderer cannot tell the two hosts apart.
 //
 // One definition of the bridge's shape: the script text is generated at startup from `buildBridge` (shared/contract.ts)
 // and the contract's `methodNames` / `eventNames`, never from a hand-copied list. `installPreviewBridge` below is

@@ -11,9 +11,12 @@ export { contentTypeOf, cspOf, resolveInside };
 /** Used when a page has no CSP of its own (it always should): the same policy the pages declare. */
 export const FALLBACK_CSP = RENDERER_CSP;
 
-/** Puts the bridge (and its banner styles) before the page's first script, so `window.api` exists when it runs. */
+/** Puts the bridge (and its banner styles) before the page's first script, so `window.api` exists when it runs.
+ * `defer`: it still runs before the page's module scripts (deferred and module scripts run in document order), but
+ * the parser does not stop to fetch it, so the page's own scripts are requested at once, as in Electron, where the
+ * preload needs no request. */
 export function injectBridge(html: string): string {
-  const tags = `<link rel="stylesheet" href="${BRIDGE_CSS_PATH}">\n    <script src="${BRIDGE_JS_PATH}"></script>\n    `;
+  const tags = `<link rel="stylesheet" href="${BRIDGE_CSS_PATH}">\n    <script defer src="${BRIDGE_JS_PATH}"></script>\n    `;
   const firstScript = html.search(/<script\b/i);
   if (firstScript >= 0) return html.slice(0, firstScript) + tags + html.slice(firstScript);
   const headEnd = html.search(/<\/head>/i);

@@ -1,7 +1,7 @@
 // Runs in the renderer. The review's data: Today first — from the entry's early ask (first-paint.ts) — then every
 // mode, computed by the core in this window's time zone (the rep's) once Today is painted, and refetched whenever the
 // store changes. Also the small date words the modes share.
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { DayKey } from '../../../shared/rules/review-queries';
 import type { ReviewModes, ReviewToday } from '../../../shared/views';
 import { api, type ApiError } from '../api';
@@ -29,7 +29,9 @@ export interface ReviewData {
 export function useReviewData(): ReviewData {
   const early = earlyToday();
   const [first, setFirst] = useState<ReviewToday | undefined>(early?.value);
-  useEffect(() => {
+  // A layout effect, run as soon as the first render is committed: a plain effect waits for the next frame to be
+  // painted (and a timer after it), so Today would wait for a "Loading" frame it does not need.
+  useLayoutEffect(() => {
     if (!early) return;
     let alive = true;
     // Also when the answer landed between the first render and this effect: `then` still runs for it.

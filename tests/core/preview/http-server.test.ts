@@ -171,7 +171,7 @@ describe('the preview server', () => {
     const res = await send(server.port, '/review.html');
     expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toBe(CSP);
-    const bridgeAt = res.body.indexOf('<script src="/__preview/bridge.js"></script>');
+    const bridgeAt = res.body.indexOf('<script defer src="/__preview/bridge.js"></script>');
     expect(bridgeAt).toBeGreaterThan(0);
     expect(bridgeAt).toBeLessThan(res.body.indexOf('<script type="module"'));
     expect(res.body).toContain('<link rel="stylesheet" href="/__preview/bridge.css">');

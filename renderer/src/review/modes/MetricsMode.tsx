@@ -82,14 +82,21 @@ const METRICS: readonly Metric[] = [
 /** The table has its own "Calls held" column, next to the period. */
 const TABLE_METRICS: readonly Metric[] = METRICS.filter((m) => m.key !== 'held');
 
-const weekDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const monthYear = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' });
+// Made on first use, not when the review's code is evaluated: that happens before Today's first paint, which shows
+// neither (each Intl formatter costs a few ms in a new window).
+let periodFormats: { weekDate: Intl.DateTimeFormat; monthYear: Intl.DateTimeFormat } | undefined;
+const formats = () =>
+  (periodFormats ??= {
+    weekDate: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
+    monthYear: new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' }),
+  });
 const toDate = (day: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d, 12);
 };
 /** "Week of Mar 2, 2026" / "Mar 2026": with the year, because a year of periods spans two. */
-const periodLabel = (p: PeriodMetrics, by: By) => (by === 'weeks' ? `Week of ${weekDate.format(toDate(p.start))}` : monthYear.format(toDate(p.start)));
+const periodLabel = (p: PeriodMetrics, by: By) =>
+  by === 'weeks' ? `Week of ${formats().weekDate.format(toDate(p.start))}` : formats().monthYear.format(toDate(p.start));
 const UNIT: Record<By, { one: string; current: string; previous: string }> = {
   weeks: { one: 'week', current: 'This week so far', previous: 'last week' },
   months: { one: 'month', current: 'This month so far', previous: 'last month' },
