@@ -32,20 +32,34 @@ both); an archive whose bytes match its hash is parsed without re-validation; a 
 records taken back from the newest valid backup. (2) **No whole-document work per change** — \`update\` runs immer
 (structural sharing, no structuredClone), validates only the records a change touched (\`touched-check.ts\`, property-
 tested against the full check), and re-encodes only changed records (\`serialize.ts\` keeps each record's bytes).
-What is left grows with history because the whole history is still *in memory*: immer's finalisation, the change
-check and the split each walk the full arrays (about 40,000 records at 10 years), and a cold load parses every archive.
-Next step: keep archived records out of \`store.data\` (a lazily loaded, read-only history the review's threads and
-metrics ask for), so a change walks only the working set and a cold load reads only the live file.
+(3) **A journal** (\`store/journal.ts\`): a change is one line — the records it set, the ids it removed, a checksum,
+the sequence number and the whole write it follows — appended and fdatasync'ed, so it costs what the change weighs,
+not what the file weighs; the live file is written whole once the journal passes 1 MB, at compaction and at close.
+A kill mid-append leaves a torn last line that was never acknowledged; a damaged line, a gap or lines that continue
+another copy of the file (one put back by hand) are set aside, never guessed at (property test: any sequence of
+changes replays to the very document; the kill test now kills inside appends). (4) **No walk per change that immer
+can skip**: records are frozen by the touched check, not by immer's auto-freeze (which walked every slot of every
+array a change touched), the collection arrays are left unfrozen (V8 copies a frozen array about 8× slower), rules
+about the present look only at the open meetings, and the wrap-up gate is one pass instead of one per owed meeting.
+What is left grows with history because the whole history is still *in memory*: immer copying the arrays a change
+touches, the touched check and the journal comparing them slot by slot and the open meetings picked out of all
+meetings — pointer work, about 2 ms at 10 years — and a cold load parses every archive. Next step: keep archived
+records out of \`store.data\` (a lazily loaded, read-only history the review's threads, metrics and the export ask
+for), so a change walks only the working set and a cold load reads only the live file.
 
 ### Overlay
 
-- **Event → painted** (done): the core pushes the live view with every change that moves it (the \`live\` event, right
-  after \`changed\`, computed by the same \`getLive\` handler), and the overlay paints it without a refetch; equal parts
-  keep their identity (structural sharing) and the overlay's parts are memoised, so a ticked item re-renders the agenda,
-  not the purpose. What is left on this machine is the browser's frame and software raster under load (the split is in
-  the notes): with a GPU and an idle CPU the frame follows the DOM change within one vsync.
-- **Idle CPU** (done): the timer no longer re-renders; each second it writes its text into a fixed-width, contained
-  box, only when the text changed. What remains is Chromium's frame for that one box, software-rasterised here.
+- **Event → on screen** (done what the page can do): the core pushes the live view with every change that moves it
+  (the \`live\` event, right after \`changed\`, computed by the same \`getLive\` handler), and the overlay paints it
+  without a refetch; equal parts keep their identity and the overlay's parts are memoised, so a ticked item re-renders
+  the agenda, not the purpose; the header, the "Now" strip and the footer paint in their own layers. The frame after an
+  event repaints 12 of 83 display items (style ~0.3 ms, layout ~0.65 ms, paint ~0.45 ms). The goal now sits on the
+  row traced to the display's swap (the earlier "painted" row stopped when the main thread handed the frame over,
+  1.5 ms short of the truth). What sets its p95 is the wait for the next frame: a change that lands just after a
+  frame began waits for the next vsync, up to 16.7 ms at 60 Hz, whatever the page does; spacing the events out did not
+  change it. A goal on the median, or "within one frame", is what the page can be held to.
+- **Idle CPU** (done): the timer does not re-render; each second it rewrites the data of one text node (no new node, so
+  no style recalc) in a fixed-size box with \`contain: strict\` (its own layout root), and only the header repaints.
 - **JS size** (done): React 19 + react-dom alone are 67.7 KB gzip, so no chunking could get the overlay under 70 KB.
   The windows now run on Preact 11 through \`preact/compat\` (preact.config.ts aliases \`react\` / \`react-dom\` for the
   bundles and for the jsdom tests, so the tests run what ships); the code is still written against React's API and
@@ -59,10 +73,15 @@ download, the request and the core's answer overlap; the other modes are fetched
 stay mounted and hidden (\`content-visibility: hidden\` + \`inert\`), unvisited ones are built in idle time, and fresh
 answers keep equal parts' identity so memoised modes re-render only what changed. A burst of store changes (a calendar
 import saves in many small changes) costs the open window one refetch after the one in flight, not one per change.
-What is left of a load on this machine is mostly not ours: a new renderer process under load, the preview's bridge
-script, the first date formatting, and the first layout and paint in software. Next levers: pre-create the review
-window hidden like the overlay (the page start is then paid at app start), and keep the computed modes in the core,
-updated on change, instead of recomputing the year per ask.
+Today renders in the app's first commit (a layout effect picks up the early answer: no "Loading" frame), the early
+ask takes the time zone from \`Temporal\` where the browser has it (Intl's one-time start-up, ~20 ms, then overlaps
+the download), and the preview's bridge script is deferred so the entry is requested at once (in Electron the preload
+needs no request). The bench reports the paint from the page (a console message) instead of polling it, which had
+pushed Playwright's own script into the page mid-load. What is left of a load on this machine is mostly not ours:
+starting a new renderer process under load (15–35 ms), Intl's start-up (~20 ms), and the first layout and paint in
+software (25–40 ms, half of it setting up each font size and weight). Next levers: pre-create the review window hidden
+like the overlay (the page start is then paid at app start), fewer distinct font sizes on the first screen, and keep
+the computed modes in the core, updated on change, instead of recomputing the year per ask.
 
 ### Main process
 
@@ -90,8 +109,8 @@ measure the parts that run here; this is how the two budgets add up.
 1. Electron's own start until main's entry runs: ~100–150 ms on a rep's laptop (Chromium and Node start-up, not ours).
 2. Main's import: one bundle, its pure-JS packages tree-shaken in, nothing of calendars or exports read (Main process
    rows). On Electron the V8 compile cache (electron/main/boot.ts) skips compiling it from the second start on.
-3. The store's cold load (Store rows): the one part that grows with history; the per-year archive files proposed above
-   keep it at the size of the working set.
+3. The store's cold load (Store rows): the one part that grows with history; keeping settled history out of the
+   document (the next step above) keeps it at the size of the working set.
 4. The overlay window is built hidden at start (\`windows.prepare('overlay')\`) as soon as the core is open, and shown
    (\`showInactive\`) once the page is there; its page parses about 16 KB gzip of JS (the windows run on Preact; see
    Overlay), asks \`getLive\` (answered from memory over IPC in ~1 ms) and paints: a few tens of ms.
@@ -101,8 +120,7 @@ measure the parts that run here; this is how the two budgets add up.
 
 **End call → wrap-up visible**: ending a call writes durably first (\`endCall\`: the store's write, Store rows), then
 sends \`changed\` and the wrap-up's \`window: show\`. Two conditions make 50 ms hold:
-1. The write must be small: ≤ 10× the fdatasync floor (Store goal), i.e. a few ms; with the whole-file rewrite of today
-   it alone exceeds 50 ms.
+1. The write must be small: ≤ 10× the fdatasync floor (Store goal), i.e. a few ms — one journal line (Store rows).
 2. The wrap-up window must exist before it is asked for: built hidden at start like the overlay
    (\`windows.prepare('wrapup')\` next to \`windows.prepare('overlay')\` in electron/main/index.ts), its page
    already loaded and listening — one more hidden renderer process for the day, the price of showing at once. Then \`changed\` (which arrives before \`show\`) has it fetch \`getWrapUp\`
