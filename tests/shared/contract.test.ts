@@ -20,13 +20,13 @@ describe('IPC contract schemas', () => {
   it('accepts every well-formed next step', () => {
     fc.assert(
       fc.property(validStep, (step) => {
-        expect(NextStepInput.safeParse(step).success).toBe(true);
+        expect(NextStepInput().safeParse(step).success).toBe(true);
       }),
     );
   });
 
   it('answers an empty next step with one plain sentence per required field', () => {
-    const result = NextStepInput.safeParse({ meetingId: 'm1' });
+    const result = NextStepInput().safeParse({ meetingId: 'm1' });
     expect(result.success).toBe(false);
     const fields = fieldMessages(result.error!);
     expect(fields).toMatchObject({
@@ -43,7 +43,7 @@ describe('IPC contract schemas', () => {
     fc.assert(
       fc.property(validStep, fc.stringMatching(/^\s{0,5}$/), fc.string(), (step, blank, junk) => {
         fc.pre(Number.isNaN(Date.parse(junk)) || !/T/.test(junk));
-        const fields = fieldMessages(NextStepInput.safeParse({ ...step, what: blank, when: junk }).error!);
+        const fields = fieldMessages(NextStepInput().safeParse({ ...step, what: blank, when: junk }).error!);
         expect(fields.what).toBe('What happens next is required.');
         expect(fields.when).toMatch(/^The date and time of the next step is (required|not a valid date and time)\.$/);
       }),
@@ -51,13 +51,13 @@ describe('IPC contract schemas', () => {
   });
 
   it('refuses unknown fields instead of storing them', () => {
-    const fields = fieldMessages(NextStepInput.safeParse({ meetingId: 'm', sneaky: 1 }).error!);
+    const fields = fieldMessages(NextStepInput().safeParse({ meetingId: 'm', sneaky: 1 }).error!);
     expect(fields['']).toBe('Unexpected field: sneaky.');
   });
 
   it('asks for the account and a sensible end time when creating a meeting', () => {
     const fields = fieldMessages(
-      CreateMeetingInput.safeParse({
+      CreateMeetingInput().safeParse({
         title: 'Discovery',
         start: '2026-11-23T10:00:00Z',
         end: '2026-11-23T09:00:00Z',

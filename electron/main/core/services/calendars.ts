@@ -13,11 +13,8 @@ import { stat } from 'node:fs/promises';
 import type { Handlers, MethodInput } from '../../../../shared/contract';
 import type { CalendarLastSync, CalendarSource, CalendarSyncResult, StoreDocument } from '../../../../shared/domain';
 import { cooperative, SyncAborted } from '../calendar/cooperative';
-import { fetchCalendar } from '../calendar/fetch-calendar';
-import { occurrenceKey, parseCalendar, type ParsedCalendar } from '../calendar/parse-calendar';
-import { readCalendarFile } from '../calendar/read-calendar-file';
-import { cancelByCalendar, countsFor, knownKeys, planSync, type Feed, type SyncCounts } from '../calendar/reconcile';
-import { applySyncSteps, plain } from '../calendar/sync-steps';
+import type { ParsedCalendar } from '../calendar/parse-calendar';
+import type { Feed, SyncCounts } from '../calendar/reconcile';
 import { watchCalendarFile } from '../calendar/watch-file';
 import { conflict, invalid, notFound } from '../errors';
 import { StoreWriteDelayedError } from '../store/types';
@@ -42,6 +39,20 @@ type Attempt =
 
 const zero: SyncCounts = { imported: 0, updated: 0, cancelled: 0, skipped: 0 };
 
+/** The calendar engine (reading, parsing and reconciling calendars: a large part of the core's code), loaded on the
+ * first sync or removal instead of at start-up, which it would slow for every rep, calendars or not. */
+async function calendarEngine() {
+  const [fetching, parsing, reading, reconciling, applying] = await Promise.all([
+    import('../calendar/fetch-calendar'),
+    import('../calendar/parse-calendar'),
+    import('../calendar/read-calendar-file'),
+    import('../calendar/reconcile'),
+    import('../calendar/sync-steps'),
+  ]);
+  return { ...fetching, ...parsing, ...reading, ...reconciling, ...applying };
+}
+type Engine = Awaited<ReturnType<typeof calendarEngine>>;
+
 export function calendarsService(ctx: ServiceContext) {
   const lastGood = new Map<string, LastGood>();
   const watchers = new Map<string, () => void>();
@@ -58,7 +69,8 @@ export function calendarsService(ctx: ServiceContext) {
 
   const calendars = () => ctx.store.data.settings.calendars;
 
-  async function read(calendar: CalendarSource): Promise<Attempt> {
+  async function read(calendar: CalendarSource, engine: Engine): Promise<Attempt> {
+    const { fetchCalendar, knownKeys, parseCalendar, readCalendarFile } = engine;
     const tick = cooperative(8, closing.signal);
     const knownToStore = knownKeys(ctx.store.data);
     const parse = (text: string) => parseCalendar(text, { now: ctx.clock.now(), knownKeys: knownToStore, tick });
@@ -98,8 +110,10 @@ export function calendarsService(ctx: ServiceContext) {
   async function sync(ids: readonly string[] | 'enabled'): Promise<CalendarSyncResult[]> {
     const chosen = calendars().filter((c) => (ids === 'enabled' ? c.enabled : ids.includes(c.id)));
     if (chosen.length === 0) return [];
+    const engine = await calendarEngine();
+    const { applySyncSteps, countsFor, planSync } = engine;
     const attempts: Attempt[] = [];
-    for (const calendar of chosen) attempts.push(await readUnlessClosing(calendar));
+    for (const calendar of chosen) attempts.push(await readUnlessClosing(calendar, engine));
     // Closing: say so, but write nothing — the store is about to close.
     const stopped = () => attempts.map((attempt) => record(undefined, { calendar: attempt.calendar, ok: false, message: STOPPED }, zero));
     if (closing.signal.aborted) return stopped();
@@ -138,10 +152,10 @@ export function calendarsService(ctx: ServiceContext) {
     return results;
   }
 
-  async function readUnlessClosing(calendar: CalendarSource): Promise<Attempt> {
+  async function readUnlessClosing(calendar: CalendarSource, engine: Engine): Promise<Attempt> {
     if (closing.signal.aborted) return { calendar, ok: false, message: STOPPED };
     try {
-      return await read(calendar);
+      return await read(calendar, engine);
     } catch (error) {
       if (error instanceof SyncAborted) return { calendar, ok: false, message: STOPPED };
       throw error;
@@ -237,12 +251,13 @@ export function calendarsService(ctx: ServiceContext) {
 
     removeCalendar: ({ id }) =>
       enqueue(async () => {
+        const engine = await calendarEngine();
         const result = await ctx.mutate((doc) => {
           const index = doc.settings.calendars.findIndex((c) => c.id === id);
           if (index === -1) throw notFound('That calendar');
           const [removed] = doc.settings.calendars.splice(index, 1);
           lastGood.delete(id);
-          return { removed: removed!, cancelled: releaseMeetings(doc, id) };
+          return { removed: removed!, cancelled: releaseMeetings(doc, id, engine) };
         });
         refreshWatchers();
         return result;
@@ -259,7 +274,7 @@ export function calendarsService(ctx: ServiceContext) {
    * A removed calendar's planned meetings: another calendar carrying the same event takes them over; future ones
    * nobody prepared are cancelled (they would only clutter the prep list); prepared ones stay as they are.
    */
-  function releaseMeetings(doc: StoreDocument, calendarId: string): number {
+  function releaseMeetings(doc: StoreDocument, calendarId: string, { cancelByCalendar, occurrenceKey, plain }: Engine): number {
     const now = ctx.nowIso();
     let cancelled = 0;
     // Each other calendar's events, looked up by key; and the meetings read from the plain array, so the change

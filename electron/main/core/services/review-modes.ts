@@ -3,14 +3,16 @@
 // window reports it (Today alone first, for the window's first paint), and the last day the rep marked as reviewed.
 import type { Handlers } from '../../../../shared/contract';
 import { localCalendar } from '../../../../shared/rules/local-days';
-import { reviewModes, reviewToday } from '../../../../shared/rules/review-queries';
 import { invalid } from '../errors';
 import type { ServiceContext } from './context';
 
+/** The review's queries, loaded when the review first asks (not at start-up: most of a day needs only the overlay). */
+const queries = () => import('../../../../shared/rules/review-queries');
+
 export function reviewModesService(ctx: ServiceContext) {
   return {
-    getReviewModes: async (input) => reviewModes(ctx.store.data, ctx.clock.now(), input?.timeZone),
-    getReviewToday: async (input) => reviewToday(ctx.store.data, ctx.clock.now(), input?.timeZone),
+    getReviewModes: async (input) => (await queries()).reviewModes(ctx.store.data, ctx.clock.now(), input?.timeZone),
+    getReviewToday: async (input) => (await queries()).reviewToday(ctx.store.data, ctx.clock.now(), input?.timeZone),
 
     async markReviewed({ day, timeZone }) {
       const today = localCalendar(timeZone).dayOf(ctx.clock.now());
