@@ -47,6 +47,7 @@ describe('durable write', () => {
       ['rename', `${temp} -> ${target}`],
       ['fsyncDir', dir],
       ['truncate', journal],
+      ['write', journal], // the checkpoint: the hash of the live file just written
       ['datasync', journal],
       ['close', journal],
     ]);

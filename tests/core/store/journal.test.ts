@@ -11,6 +11,7 @@ import { openStore } from '../../../electron/main/core/store';
 import { storeImmer } from '../../../electron/main/core/store/drafts';
 import { JOURNAL_FILE } from '../../../electron/main/core/store/file-names';
 import { deltaBetween, encodeEntry, entriesAfter, readJournal, replay, type Entry } from '../../../electron/main/core/store/journal';
+import { loadFile } from '../../../electron/main/core/store/load';
 import { nextStep as sampleStep } from './records';
 import { STORE, liveOnDisk, useTempDirs } from './helpers';
 import { meeting, nextStep, storeDocument, text } from '../../support/arbitraries';
@@ -133,10 +134,13 @@ describe('the journal', () => {
     expect(reopened.notice).toBeNull();
     await reopened.update((d) => void d.nextSteps.push(sampleStep(6)));
     await reopened.close();
-    // Closed: one whole live file, an empty journal.
+    // Closed: one whole live file, and a journal holding only its checkpoint (no change to replay).
     const closed = JSON.parse(await readFile(join(dir, STORE), 'utf8')) as StoreDocument;
     expect(closed.nextSteps.map((s) => s.id)).toEqual(['step-1', 'step-3', 'step-4', 'step-5', 'step-6']);
-    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe('');
+    const after = await readJournal(join(dir, JOURNAL_FILE));
+    expect(after.entries).toHaveLength(1);
+    expect(after.entries[0]).toMatchObject({ check: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(after.entries[0]).not.toHaveProperty('set');
   });
 
   it('keeps a journal it cannot read to its end aside, and keeps the changes before the damage', async () => {
@@ -175,5 +179,23 @@ describe('the journal', () => {
     await reopened.close();
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(dir)).filter((n) => n.endsWith('.journal') && n !== JOURNAL_FILE)).toHaveLength(1);
+  });
+
+  it('skips the schema check only for live-file bytes its checkpoint vouches for, with the same result', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    for (let n = 1; n <= 3; n++) await store.update((d) => void d.nextSteps.push(sampleStep(n)));
+    await store.close();
+    const journal = join(dir, JOURNAL_FILE);
+    expect((await readJournal(journal)).entries[0]?.check).toMatch(/^[0-9a-f]{64}$/);
+    const vouched = await loadFile(join(dir, STORE), undefined, journal);
+    const checked = await loadFile(join(dir, STORE)); // no journal: validated in full
+    expect(vouched.kind).toBe('ok');
+    expect(vouched.kind === 'ok' && checked.kind === 'ok' && vouched.doc).toEqual(checked.kind === 'ok' && checked.doc);
+    // Bytes changed by hand (still JSON, no longer a valid step) are not vouched for: the full check catches them.
+    const text = await readFile(join(dir, STORE), 'utf8');
+    await writeFile(join(dir, STORE), text.replace('"status": "open"', '"status": "someday"'));
+    const edited = await loadFile(join(dir, STORE), undefined, journal);
+    expect(edited).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/status/) });
   });
 });

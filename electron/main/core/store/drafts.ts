@@ -15,14 +15,14 @@ enableArrayMethods();
  * one new step. */
 export const storeImmer = new Immer({ autoFreeze: false });
 
-/** Freezes a document as the store keeps it: every record and every other field deeply, the document itself, but
- * not the collection arrays. V8 copies a frozen array several times slower than a plain one (its fast path skips
+/** Freezes a document as the store keeps it: every record (unless `records` is false: the store then freezes them in
+ * slices after open) and every other field deeply, the document itself, but not the collection arrays. V8 copies a frozen array several times slower than a plain one (its fast path skips
  * frozen elements), and immer copies each array a change touches — ten years of meetings for one new step. The
  * arrays are the store's own and are never changed in place either: every change makes new ones. */
-export function freezeDocument<T extends object>(doc: T): T {
+export function freezeDocument<T extends object>(doc: T, { records = true } = {}): T {
   for (const value of Object.values(doc)) {
-    if (Array.isArray(value)) for (const item of value) freeze(item, true);
-    else freeze(value, true);
+    if (!Array.isArray(value)) freeze(value, true);
+    else if (records) for (const item of value) freeze(item, true);
   }
   return Object.freeze(doc);
 }

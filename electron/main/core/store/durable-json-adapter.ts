@@ -47,8 +47,8 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
   /** Writes the whole document: the live file (noting the journal's mark), then empties the journal. */
   async write(doc: StoreDocument): Promise<void> {
     const mark = this.nextMark();
-    await this.split.write(doc, mark);
-    await this.continueFrom(mark);
+    const sha256 = await this.split.write(doc, mark);
+    await this.continueFrom(mark, sha256);
   }
 
   /** Makes `doc` durable, given `onDisk`, the document on disk now: as one journal line when it can, otherwise (no
@@ -78,8 +78,8 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
   /** Moves newly settled records into their year's archive; the document itself is unchanged. */
   async compact(doc: StoreDocument, now: number): Promise<number> {
     const mark = this.nextMark();
-    const moved = await this.split.compact(doc, now, mark);
-    if (moved > 0) await this.continueFrom(mark);
+    const { moved, sha256 } = await this.split.compact(doc, now, mark);
+    if (sha256) await this.continueFrom(mark, sha256);
     return moved;
   }
 
@@ -88,11 +88,11 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     return { base: newBase(), seq: this.journal.seq };
   }
 
-  /** The live file marked `mark` is on disk: lines appended from now on continue it. */
-  private async continueFrom(mark: { base: string; seq: number }): Promise<void> {
+  /** The live file marked `mark`, whose bytes hash to `sha256`, is on disk: lines appended from now on continue it. */
+  private async continueFrom(mark: { base: string; seq: number }, sha256: string): Promise<void> {
     this.journal.base = mark.base;
     this.liveOnDisk = true;
-    await this.journal.emptied();
+    await this.journal.emptied(sha256);
   }
 
   close(): Promise<void> {

@@ -14,6 +14,7 @@ import type { Notice } from '../../../../shared/views';
 import type { Clock } from '../clock';
 import type { Backup, BackupRing } from './backups';
 import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
+import { freeze } from 'immer';
 import { freezeDocument, storeImmer } from './drafts';
 import { errorCode } from './fs-ops';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -53,6 +54,8 @@ export class DurableStore implements Store {
   private readonly touched = new TouchedCheck();
   /** Set by `close`: background work that is only worth it while the app runs stops. */
   private closing = false;
+  /** Resolves once the records of the document opened are frozen and encoded (or that stopped at close). */
+  private readonly warmed: Promise<void>;
   /** Cancels the armed compaction (moving settled history into the archive files). */
   private cancelCompaction: () => void = () => {};
 
@@ -67,14 +70,22 @@ export class DurableStore implements Store {
     this.low = new Low(adapter, opened.doc);
     this.onDisk = opened.doc;
     this.state = { readOnly: opened.readOnly, notice: opened.notice };
-    // Freezing a big history takes a moment: do it in the queue right after open (before any update), rather than
-    // inside the rep's first change, where immer would otherwise do it. Then, outside the queue and in slices, encode
-    // every record once, so the first write does not (see serialize.ts).
-    this.inBackground('freezing the document', async () => {
-      const doc = freezeDocument(this.low.data);
-      void warmRecordBytes(doc, () => this.closing).catch((error: unknown) => this.log.warn('Store: encoding the records ahead failed', error));
-    });
+    // The document and its fields are frozen now; its records — years of them — in slices outside the write queue,
+    // each encoded once while at it (see serialize.ts), so neither the open nor the rep's first change waits for the
+    // whole history. Nothing needs them frozen before that: records are never changed in place, a change's new
+    // records are frozen by its check, and a record's bytes are only kept once it is frozen.
+    const doc = this.low.data;
+    if (!Object.isFrozen(doc)) freezeDocument(doc, { records: false });
+    this.warmed = warmRecordBytes(doc, () => this.closing, (record) => freeze(record, true)).catch((error: unknown) =>
+      this.log.warn('Store: preparing the records ahead failed', error),
+    );
     this.scheduleCompaction(COMPACT_FIRST_AFTER_MS);
+  }
+
+  /** Queues `task` (see `inBackground`) once the records are prepared: the backup taken at open serialises the whole
+   * document, which is then a copy of kept bytes rather than years of encoding in one block. */
+  afterOpen(what: string, task: () => Promise<void>): void {
+    void this.warmed.then(() => this.inBackground(what, task));
   }
 
   get data(): StoreDocument {
@@ -142,6 +153,7 @@ export class DurableStore implements Store {
   async close(): Promise<void> {
     this.closing = true;
     this.cancelCompaction();
+    await this.warmed; // what waits for it (the backup at open) is queued before the drain below
     await this.drain();
     // Leave one whole live file behind, so the next start reads it without replaying the journal.
     await this.enqueue(async () => {

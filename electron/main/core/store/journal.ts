@@ -36,7 +36,15 @@ export interface Entry extends Delta {
   seq: number;
   /** The whole write of the live file this change follows (see `JournalMark`). */
   base: string;
+  /** Set on the journal's first line only, a checkpoint: the SHA-256 of the live file it follows. */
+  check?: string;
 }
+
+/** The live file's SHA-256 as the journal's checkpoint recorded it, when it names this very write of the file. Bytes
+ * hashing to it are byte for byte what the store validated and wrote, so they need no second check at open (as an
+ * archive's bytes matching its manifest). */
+export const checkpointFor = (journal: ReadJournal, live: JournalMark): string | null =>
+  journal.entries.find((e) => e.check !== undefined && e.base === live.base && e.seq === live.seq)?.check ?? null;
 
 /** What the live file records about the journal: the whole write it is (`base`) and the last change it holds. */
 export interface JournalMark {
@@ -268,10 +276,12 @@ export class Journal {
 
   /** The live file now holds everything up to `seq`: empty the journal. Should that fail, its lines are skipped at
    * the next open anyway (none is after the live file's `journalSeq`). */
-  async emptied(): Promise<void> {
+  async emptied(liveSha256: string): Promise<void> {
     try {
       const file = (this.file ??= await this.ops.openAppend(this.path));
       await this.ops.truncate(file);
+      // The first line vouches for the live file just written: its hash (see `checkpointFor`).
+      await this.ops.write(file, encodeEntry({ seq: this.seq, base: this.base!, check: liveSha256 }));
       await this.ops.datasync(file);
       this.bytes = 0;
       this.broken = false;

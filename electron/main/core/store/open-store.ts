@@ -78,7 +78,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { lastGood, ...opened } = await settle(await loadFile(file, migrations, opening.adapter.journalPath), opening);
   const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
-  if (lastGood) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood()));
+  if (lastGood) store.afterOpen('backup at open', () => opening.backups.takeAtOpen(lastGood()));
   return store;
 }
 
@@ -99,7 +99,7 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       if (loaded.migratedFrom === null) {
         const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);
         if (removed.length) o.log.info('Store: removed archive versions left by an interrupted write', removed);
-        if (journal && (journal.lines > 0 || journal.damaged)) await settleJournal(journal, doc, o);
+        if (journal && !journal.clean) await settleJournal(journal, doc, o);
         return { doc, readOnly: false, notice: null, lastGood: whole };
       }
       // Keep the file exactly as the older version wrote it before replacing it with the migrated one.

@@ -56,16 +56,20 @@ export function serialize(doc: object): Buffer {
   return Buffer.concat(pieces);
 }
 
-const WARM_SLICE = 200; // records encoded between two yields: a few milliseconds of work
+const WARM_SLICE = 200; // records prepared between two yields: a few milliseconds of work
 
-/** Encodes (and keeps) the bytes of every frozen record of `doc` in small slices, yielding to the event loop between
- * them, so the first write after open does not encode the whole history in one block. Safe to run beside writes:
- * it only fills the same cache they use. Stops early once `stopped()` says so (the store is closing). */
-export async function warmRecordBytes(doc: object, stopped: () => boolean): Promise<void> {
+/** Runs `prepare` on every record of `doc` (freezing it, see drafts.ts), then encodes and keeps its bytes, in small
+ * slices, yielding to the event loop between them: neither the open nor the first write does this for the whole
+ * history in one block. Safe to run beside writes: records are never changed in place, and it only fills the cache
+ * writes use. Stops early once `stopped()` says so (the store is closing). */
+export async function warmRecordBytes(doc: object, stopped: () => boolean, prepare: (record: object) => void = () => {}): Promise<void> {
   for (const [key, value] of Object.entries(doc)) {
     if (!isRecordList(key, value)) continue;
     for (let start = 0; start < value.length && !stopped(); start += WARM_SLICE) {
-      for (const record of value.slice(start, start + WARM_SLICE)) bytesOf(record);
+      for (const record of value.slice(start, start + WARM_SLICE)) {
+        prepare(record);
+        bytesOf(record);
+      }
       await yieldToEvents();
     }
   }

@@ -13,7 +13,7 @@
 // new object under an archived id (an edited old record) or a changed count per year makes that year's file dirty.
 import { join } from 'node:path';
 import type { StoreDocument } from '../../../../shared/domain';
-import { encodeArchive, type ArchiveRecords, type ManifestEntry } from './archive-files';
+import { encodeArchive, sha256Of, type ArchiveRecords, type ManifestEntry } from './archive-files';
 import { writeFileDurably } from './durable-file';
 import type { FsOps } from './fs-ops';
 import { serialize } from './serialize';
@@ -87,8 +87,8 @@ export class SplitFiles {
   }
 
   /** Writes `doc` (see the file comment), noting in the live file the last journal change it holds (journal.ts).
-   * Nothing is remembered unless the live file was replaced. */
-  async write(doc: StoreDocument, journal: { base: string; seq: number } | null = null, moves: Placement = emptyPlacement()): Promise<void> {
+   * Nothing is remembered unless the live file was replaced. Returns the SHA-256 of the live file's bytes. */
+  async write(doc: StoreDocument, journal: { base: string; seq: number } | null = null, moves: Placement = emptyPlacement()): Promise<string> {
     const part = this.partition(doc, moves);
     const manifest = new Map(this.manifest);
     const superseded: string[] = [];
@@ -109,7 +109,8 @@ export class SplitFiles {
     // With no archive (and no journal), the live file is the whole document, exactly as a single-file store wrote it.
     const split = archives.length > 0 ? { ...doc, ...part.live, archives } : doc;
     const live = journal ? { ...split, journal } : split;
-    await writeFileDurably(this.file, serialize(live), this.ops);
+    const bytes = serialize(live);
+    await writeFileDurably(this.file, bytes, this.ops);
     // Committed: remember what is on disk now.
     this.manifest = manifest;
     for (const c of ARCHIVED) {
@@ -121,11 +122,12 @@ export class SplitFiles {
       this.last.set(c, { items, years });
     }
     await Promise.all(superseded.map((name) => this.ops.unlink(join(this.dir, name)).catch(() => {})));
+    return sha256Of(bytes);
   }
 
   /** Moves the records that have become settled history into their year's archive, then writes. Returns how many
    * moved (0: nothing was written). `doc` itself is not changed. */
-  async compact(doc: StoreDocument, now: number, journal: { base: string; seq: number } | null = null): Promise<number> {
+  async compact(doc: StoreDocument, now: number, journal: { base: string; seq: number } | null = null): Promise<{ moved: number; sha256?: string }> {
     const moves = emptyPlacement();
     const settledMeetings = new Set<string>(this.placement.get('meetings')!.keys());
     const ctx = { owed: owedMeetings(doc), settledMeetings };
@@ -142,8 +144,8 @@ export class SplitFiles {
         moved += 1;
       }
     }
-    if (moved > 0) await this.write(doc, journal, moves);
-    return moved;
+    if (moved === 0) return { moved };
+    return { moved, sha256: await this.write(doc, journal, moves) };
   }
 
   private partition(doc: StoreDocument, moves: Placement): Partition {
