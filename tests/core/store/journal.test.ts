@@ -154,6 +154,7 @@ describe('the journal', () => {
 
     const reopened = await openStore({ dir });
     expect(reopened.data.nextSteps.map((s) => s.id)).toEqual(['step-1', 'step-2']);
+    expect(reopened.notice).toMatchObject({ kind: 'journal-set-aside', message: expect.stringMatching(/could not be read back.*kept, untouched/) });
     await reopened.close();
     const { readdir } = await import('node:fs/promises');
     const aside = (await readdir(dir)).filter((n) => n.endsWith('.journal') && n !== JOURNAL_FILE);
@@ -176,6 +177,7 @@ describe('the journal', () => {
     await writeFile(join(dir, STORE), copy);
     const reopened = await openStore({ dir });
     expect(reopened.data.nextSteps.map((s) => s.id)).toEqual(['step-1']);
+    expect(reopened.notice).toMatchObject({ kind: 'journal-set-aside', message: expect.stringMatching(/replaced by another copy/) });
     await reopened.close();
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(dir)).filter((n) => n.endsWith('.journal') && n !== JOURNAL_FILE)).toHaveLength(1);

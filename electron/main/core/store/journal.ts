@@ -207,12 +207,15 @@ export function parseJournal(text: string): ReadJournal {
   return { entries, damaged: null };
 }
 
+/** Why a journal is not applied when its lines continue another copy of the live file (one put back by hand). */
+export const FOREIGN_JOURNAL = 'the journal continues another copy of the data file';
+
 /** The entries of `journal` that continue the live file marked `live` and that it does not hold yet, or why the
  * journal cannot be used with it. */
 export function entriesAfter(journal: ReadJournal, live: JournalMark): { entries: Entry[]; seq: number; damaged: string | null } {
   const later = journal.entries.filter((e) => e.seq > live.seq);
   if (later.some((e) => e.base !== live.base)) {
-    return { entries: [], seq: live.seq, damaged: 'the journal continues another copy of the data file (one put back by hand?)' };
+    return { entries: [], seq: live.seq, damaged: FOREIGN_JOURNAL };
   }
   if (later.length > 0 && later[0]!.seq !== live.seq + 1) {
     return { entries: [], seq: live.seq, damaged: `changes ${live.seq + 1} to ${later[0]!.seq - 1} are missing from the journal` };

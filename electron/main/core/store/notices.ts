@@ -75,6 +75,19 @@ export function archiveRestored(args: { file: string; quarantinedFile: string | 
   };
 }
 
+/** The journal of recent changes was set aside at open: damaged part-way (the changes before the damage are kept), or
+ * written for another copy of the data file (the rep put an older copy back by hand). */
+export function journalSetAside(quarantinedFile: string, foreign: boolean): Notice {
+  const kept = `The change log was kept, untouched, as ${basename(quarantinedFile)}.`;
+  return {
+    kind: 'journal-set-aside',
+    message: foreign
+      ? `Your data file was replaced by another copy, so Second Step did not apply the changes logged for the file it replaced. ${kept}`
+      : `Some of your most recent changes could not be read back (their log is damaged), so Second Step opened your data as it was just before them. ${kept}`,
+    quarantinedFile,
+  };
+}
+
 /** An archive file could not be read and no backup holds its records: shown read-only so nothing is written over it. */
 export const archiveUnreadableNoBackup = (file: string): Notice => ({
   kind: 'read-only-folder',

@@ -4,6 +4,7 @@
 // a folder that refuses writes is opened read-only without touching anything in it.
 import { dirname, join } from 'node:path';
 import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
+import type { Notice } from '../../../../shared/views';
 import { systemClock, type Clock } from '../clock';
 import { BackupRing } from './backups';
 import { removeLeftoverTemps } from './durable-file';
@@ -14,7 +15,8 @@ import { errorCode, nodeFsOps, type FsOps } from './fs-ops';
 import { journalMarkOf, loadFile, type JournalReplay, type LoadedFile } from './load';
 import { manifestOf, mergeArchives, removeOrphans, type Merged } from './load-split';
 import { MIGRATIONS, type Migration } from './migrations';
-import { archiveRestored, archiveUnreadableNoBackup, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
+import { FOREIGN_JOURNAL } from './journal';
+import { archiveRestored, archiveUnreadableNoBackup, journalSetAside, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
 import { quarantine } from './quarantine';
 import { openInReadOnlyFolder, writeRefusal } from './read-only-folder';
 import { readOnlyView } from './read-only-view';
@@ -99,8 +101,8 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       if (loaded.migratedFrom === null) {
         const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);
         if (removed.length) o.log.info('Store: removed archive versions left by an interrupted write', removed);
-        if (journal && !journal.clean) await settleJournal(journal, doc, o);
-        return { doc, readOnly: false, notice: null, lastGood: whole };
+        const notice = journal && !journal.clean ? await settleJournal(journal, doc, o) : null;
+        return { doc, readOnly: false, notice, lastGood: whole };
       }
       // Keep the file exactly as the older version wrote it before replacing it with the migrated one.
       await o.backups.take(loaded.bytes, 'pre-migration');
@@ -135,24 +137,29 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
 }
 
 /** Opened with changes in the journal: the live file is written whole with them, so the journal starts empty. A
- * journal that could not be read to its end is first set aside untouched (what could be read is in `doc`). */
-async function settleJournal(journal: JournalReplay, doc: StoreDocument, o: Opening): Promise<void> {
+ * journal that could not be read to its end is first set aside untouched (what could be read is in `doc`), and the
+ * rep is told. */
+async function settleJournal(journal: JournalReplay, doc: StoreDocument, o: Opening): Promise<Notice | null> {
+  let notice: Notice | null = null;
   if (journal.damaged) {
-    o.log.error(`Store: the journal could not be read to its end (${journal.damaged}); the changes before that point are kept`);
-    await setJournalAside(o);
+    o.log.error(`Store: the journal cannot be used as it is (${journal.damaged}); the changes before that point are kept`);
+    const aside = await setJournalAside(o);
+    if (aside) notice = journalSetAside(aside, journal.damaged === FOREIGN_JOURNAL);
   } else if (journal.applied > 0) {
     o.log.info(`Store: replayed ${journal.applied} changes from the journal`);
   }
   await o.adapter.write(doc);
+  return notice;
 }
 
-/** Moves the journal (if any) out of the way under a dated name, untouched. */
-async function setJournalAside(o: Opening): Promise<void> {
+/** Moves the journal (if any) out of the way under a dated name, untouched; returns where it went. */
+async function setJournalAside(o: Opening): Promise<string | null> {
   const aside = await quarantine(o.adapter.journalPath, o.now(), o.fsOps, 'journal').catch((error: unknown) => {
     if (errorCode(error) !== 'ENOENT') throw error;
     return null;
   });
   if (aside) o.log.warn(`Store: moved the journal aside to ${aside}`);
+  return aside;
 }
 
 /** An archive file is missing or damaged: its records come back from the newest valid backup (everything else is
