@@ -76,14 +76,16 @@ export function createContext(store: Store, clock: Clock, emit: EventListener): 
 }
 
 export function findMeeting(doc: StoreDocument, id: string): Meeting {
-  // Inside a change `doc` is a draft: `find` looks at the plain records and touches only the one found (drafts.ts).
-  const meeting = doc.meetings.find((m) => m.id === id);
+  // Inside a change `doc` is a draft: `findLast` looks at the plain records and touches only the one found
+  // (drafts.ts). From the end: ids are unique, and the meetings a change is about (the call just held, the ones
+  // coming up) were added last, so after years of calls the search stops within the first few records it looks at.
+  const meeting = doc.meetings.findLast((m) => m.id === id);
   if (!meeting) throw notFound('That meeting');
   return meeting;
 }
 
 export function findThread(doc: StoreDocument, id: string): Thread {
-  const thread = doc.threads.find((t) => t.id === id);
+  const thread = doc.threads.findLast((t) => t.id === id); // from the end, as findMeeting
   if (!thread) throw notFound('That deal');
   return thread;
 }
