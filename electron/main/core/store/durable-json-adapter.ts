@@ -11,6 +11,7 @@ import { Journal, deltaBetween, newBase, type Delta, type JournalMark } from './
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
 import { join } from 'node:path';
+import { keepBytes } from './serialize';
 import { SplitFiles, type SplitState } from './split-files';
 
 export { serialize } from './serialize';
@@ -57,7 +58,13 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     if (this.liveOnDisk && !this.journal.wantsWholeWrite) {
       const delta = deltaBetween(onDisk, doc);
       if (delta === null) return;
-      if (!this.touchesArchive(delta)) return this.journal.append(delta);
+      if (!this.touchesArchive(delta)) {
+        await this.journal.append(delta);
+        // The records it set will be in the next whole write of the live file: encode them now, a few per change,
+        // rather than all of them in that write (after a calendar import, thousands in one block).
+        setImmediate(() => keepBytes(Object.values(delta.set ?? {}).flat()));
+        return;
+      }
     }
     await this.write(doc);
   }

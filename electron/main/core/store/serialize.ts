@@ -56,6 +56,11 @@ export function serialize(doc: object): Buffer {
   return Buffer.concat(pieces);
 }
 
+/** Encodes (and keeps) the bytes of these records now, so the next whole write of the file only copies them. */
+export function keepBytes(records: readonly object[]): void {
+  for (const record of records) bytesOf(record);
+}
+
 const WARM_SLICE = 200; // records prepared between two yields: a few milliseconds of work
 
 /** Runs `prepare` on every record of `doc` (freezing it, see drafts.ts), then encodes and keeps its bytes, in small
