@@ -10,7 +10,7 @@ export type WindowName = 'overlay' | 'wrapup' | 'review';
 
 /** Something the rep must be told about the data itself (a restored backup, a read-only file, a failed save). */
 export interface Notice {
-  kind: 'restored-from-backup' | 'unreadable-no-backup' | 'newer-version' | 'write-failed' | 'read-only-folder' | 'journal-set-aside';
+  kind: 'restored-from-backup' | 'unreadable-no-backup' | 'newer-version' | 'write-failed' | 'read-only-folder' | 'journal-set-aside' | 'archive-unreadable';
   /** One or two plain sentences for the rep. */
   message: string;
   /** When the backup that was loaded instead had been taken (ISO). */

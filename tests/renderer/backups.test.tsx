@@ -42,6 +42,22 @@ describe('backups', () => {
     expect(pageText()).toContain(`${when(BACKUP.takenAt)} — the day’s copy`);
   });
 
+  it('tells apart two copies taken within one minute by their seconds; other copies keep minutes', async () => {
+    const sameMinute: BackupView[] = [
+      { id: 'a', takenAt: '2026-11-23T15:42:31.000Z', reason: 'pre-restore' },
+      { id: 'b', takenAt: '2026-11-23T15:42:05.000Z', reason: 'open' },
+      BACKUP,
+    ];
+    fake.answer('listBackups', () => ok(sameMinute));
+    await section();
+    const withSeconds = (iso: string) =>
+      new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+    expect(pageText()).toContain(withSeconds(sameMinute[0]!.takenAt));
+    expect(pageText()).toContain(withSeconds(sameMinute[1]!.takenAt));
+    expect(withSeconds(sameMinute[0]!.takenAt)).not.toBe(withSeconds(sameMinute[1]!.takenAt));
+    expect(pageText()).toContain(`${when(BACKUP.takenAt)} — the day’s copy`);
+  });
+
   it('previews what a restore would change, and cancelling changes nothing', async () => {
     await section();
     await click(button(`Preview restore: ${when(BACKUP.takenAt)}`));

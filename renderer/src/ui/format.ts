@@ -27,7 +27,7 @@ const toDate = (value: string | number | Date): Date => (value instanceof Date ?
 export function formatWhen(
   value: string | number | Date,
   now: number,
-  options: FormatOptions & { weekday?: 'short' | 'long'; alwaysWeekday?: boolean; time?: boolean } = {},
+  options: FormatOptions & { weekday?: 'short' | 'long'; alwaysWeekday?: boolean; time?: boolean; seconds?: boolean } = {},
 ): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return '';
@@ -40,7 +40,7 @@ export function formatWhen(
       day: 'numeric',
       month: 'short',
       ...(sameYear ? {} : { year: 'numeric' }),
-      ...(options.time === false ? {} : { hour: '2-digit', minute: '2-digit' }),
+      ...(options.time === false ? {} : { hour: '2-digit', minute: '2-digit', ...(options.seconds ? { second: '2-digit' } : {}) }),
     },
     options,
   ).format(date);

@@ -164,6 +164,7 @@ describe('a folder split into a live file and archives', () => {
     const before = await snapshot(dir);
     const store = await openStore({ dir });
     expect(store.readOnly).toBe(true);
+    expect(store.notice?.kind).toBe('archive-unreadable');
     expect(store.notice?.message).toContain('could not be read');
     await expect(store.update((d) => void d.threads.pop())).rejects.toThrow('read-only');
     await store.acknowledgeNotice();

@@ -90,7 +90,7 @@ export function journalSetAside(quarantinedFile: string, foreign: boolean): Noti
 
 /** An archive file could not be read and no backup holds its records: shown read-only so nothing is written over it. */
 export const archiveUnreadableNoBackup = (file: string): Notice => ({
-  kind: 'read-only-folder',
+  kind: 'archive-unreadable',
   message:
     `The archive of past meetings ${basename(file)} could not be read and there is no backup to take its records from. ` +
     'Your other data is shown read-only, and nothing is changed on disk, so the file can still be recovered.',

@@ -38,7 +38,10 @@ export function BackupsSection({ now, onDone }: { now: number; onDone: (text: st
   const preview = useAction(async (source: Source, label: string) => setChosen({ source, label, preview: await api.previewRestore(source) }));
   const restore = useAction((source: Source) => api.restoreData(source));
   const list = backups.data ?? [];
-  const when = (iso: string) => formatWhen(iso, now, { alwaysWeekday: true });
+  // Two copies taken within one minute (one at open, one before a restore) would read alike: those show seconds.
+  const minutes = list.map((b) => b.takenAt.slice(0, 16));
+  const shared = new Set(minutes.filter((m, i) => minutes.indexOf(m) !== i));
+  const when = (iso: string) => formatWhen(iso, now, { alwaysWeekday: true, seconds: shared.has(iso.slice(0, 16)) });
 
   const pick = (source: Source, label: string) => {
     setChosen(null);
