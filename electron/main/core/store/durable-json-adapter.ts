@@ -11,7 +11,8 @@ import { Journal, deltaBetween, newBase, type Delta, type JournalMark } from './
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
 import { join } from 'node:path';
-import { keepBytes } from './serialize';
+import { freeze } from 'immer';
+import { keepBytesSoon, warmRecordBytes } from './serialize';
 import { SplitFiles, type SplitState } from './split-files';
 
 export { serialize } from './serialize';
@@ -45,8 +46,11 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     throw new Error(`Cannot use ${this.file}: ${loaded.kind === 'newer' ? 'a newer app version wrote it' : loaded.reason}`);
   }
 
-  /** Writes the whole document: the live file (noting the journal's mark), then empties the journal. */
+  /** Writes the whole document: the live file (noting the journal's mark), then empties the journal. Records whose
+   * bytes are not kept yet (just opened, not yet prepared) are encoded first in slices, so the write itself only
+   * copies bytes: never seconds of history encoded in one block while the rep waits. */
   async write(doc: StoreDocument): Promise<void> {
+    await warmRecordBytes(doc, () => false, (record) => freeze(record, true));
     const mark = this.nextMark();
     const sha256 = await this.split.write(doc, mark);
     await this.continueFrom(mark, sha256);
@@ -62,7 +66,7 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
         await this.journal.append(delta);
         // The records it set will be in the next whole write of the live file: encode them now, a few per change,
         // rather than all of them in that write (after a calendar import, thousands in one block).
-        setImmediate(() => keepBytes(Object.values(delta.set ?? {}).flat()));
+        void keepBytesSoon(Object.values(delta.set ?? {}).flat());
         return;
       }
     }

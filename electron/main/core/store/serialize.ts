@@ -56,10 +56,16 @@ export function serialize(doc: object): Buffer {
   return Buffer.concat(pieces);
 }
 
-/** Encodes (and keeps) the bytes of these records now, so the next whole write of the file only copies them. */
-export function keepBytes(records: readonly object[]): void {
-  for (const record of records) bytesOf(record);
+/** Encodes (and keeps) the bytes of these records soon, in small slices between other work, so the next whole write
+ * of the file only copies them. */
+export async function keepBytesSoon(records: readonly object[]): Promise<void> {
+  for (let start = 0; start < records.length; start += KEEP_SLICE) {
+    await yieldToEvents();
+    for (const record of records.slice(start, start + KEEP_SLICE)) bytesOf(record);
+  }
 }
+
+const KEEP_SLICE = 50;
 
 const WARM_SLICE = 200; // records prepared between two yields: a few milliseconds of work
 
@@ -71,11 +77,14 @@ export async function warmRecordBytes(doc: object, stopped: () => boolean, prepa
   for (const [key, value] of Object.entries(doc)) {
     if (!isRecordList(key, value)) continue;
     for (let start = 0; start < value.length && !stopped(); start += WARM_SLICE) {
+      let encoded = false;
       for (const record of value.slice(start, start + WARM_SLICE)) {
+        if (recordBytes.has(record)) continue; // kept already: nothing to do, no reason to yield
         prepare(record);
         bytesOf(record);
+        encoded = true;
       }
-      await yieldToEvents();
+      if (encoded) await yieldToEvents();
     }
   }
 }
