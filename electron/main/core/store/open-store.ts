@@ -47,8 +47,9 @@ interface Opening {
 }
 
 interface Settled extends OpenedState {
-  /** The bytes of the whole document that just validated, to copy into the backup ring once the store is open. */
-  lastGood?: () => Uint8Array;
+  /** The whole document that just validated, to copy into the backup ring once the store is open: its bytes as read
+   * (a single file: taken at once), or how to serialise it (taken once the records are prepared, see `afterOpen`). */
+  lastGood?: Uint8Array | (() => Uint8Array);
 }
 
 const silent: StoreLog = { info() {}, warn() {}, error() {} };
@@ -80,7 +81,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { lastGood, ...opened } = await settle(await loadFile(file, migrations, opening.adapter.journalPath), opening);
   const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
-  if (lastGood) store.afterOpen('backup at open', () => opening.backups.takeAtOpen(lastGood()));
+  if (lastGood instanceof Uint8Array) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood));
+  else if (lastGood) store.afterOpen('backup at open', () => opening.backups.takeAtOpen(lastGood()));
   return store;
 }
 
@@ -97,7 +99,7 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       o.adapter.adopt(merged.state, doc, { base: mark.base, seq: journal?.seq ?? mark.seq });
       // A single-file document's backup is its bytes as they are; a split or journaled one's is the whole document.
       const asIs = manifest.length === 0 && loaded.raw.journal === undefined && !journal?.applied;
-      const whole = () => (asIs ? loaded.bytes : serialize(doc));
+      const whole = asIs ? loaded.bytes : () => serialize(doc);
       if (loaded.migratedFrom === null) {
         const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);
         if (removed.length) o.log.info('Store: removed archive versions left by an interrupted write', removed);
