@@ -252,10 +252,10 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       'Rules about the present (the live call, reminders, the wrap-up gate) look at the open meetings only, picked once per document. ' +
       'And the store is split (schema version 3): records ' +
       'settled for more than 60 days (a finished meeting, a done or missed step, a closed deal) live in one compact archive file per year, ' +
-      'named by their hash and listed with their SHA-256 in the live file, which is the only file a normal change rewrites. A record keeps ' +
+      'named by their hash and listed with their SHA-256 in the live file, which is the only file a whole write rewrites. A record keeps ' +
       'its file (placement by object identity, so finding what to rewrite is pointer work); an archive is rewritten only when one of its ' +
       'records changes, and a move into an archive writes the new archive version first, then the live file (the one commit point), then ' +
-      'removes the old version. A cold load validates the live file with zod and only parses each archive whose bytes match the recorded ' +
+      'removes the old version. A cold load validates the live file with zod (unless the journal\'s checkpoint vouches for its bytes) and only parses each archive whose bytes match the recorded ' +
       'hash. What still grows with history: pointer walks over whole collections, in memory — immer copying each array a change touches, ' +
       'the touched check and the journal comparing slot by slot, the open meetings picked out of all of them — about 2 ms at 10 years on ' +
       'this machine against 0.4 ms at 1 year; and at load the JSON.parse of the archives and the merge. Both go once settled history is kept ' +
