@@ -11,7 +11,6 @@ import { Journal, deltaBetween, newBase, type Delta, type JournalMark } from './
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
 import { join } from 'node:path';
-import { freeze } from 'immer';
 import { keepBytesSoon, warmRecordBytes } from './serialize';
 import { SplitFiles, type SplitState } from './split-files';
 
@@ -50,7 +49,7 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
    * bytes are not kept yet (just opened, not yet prepared) are encoded first in slices, so the write itself only
    * copies bytes: never seconds of history encoded in one block while the rep waits. */
   async write(doc: StoreDocument): Promise<void> {
-    await warmRecordBytes(doc, () => false, (record) => freeze(record, true));
+    await warmRecordBytes(doc, () => false);
     const mark = this.nextMark();
     const sha256 = await this.split.write(doc, mark);
     await this.continueFrom(mark, sha256);

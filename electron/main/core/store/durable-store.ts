@@ -14,7 +14,6 @@ import type { Notice } from '../../../../shared/views';
 import type { Clock } from '../clock';
 import type { Backup, BackupRing } from './backups';
 import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
-import { freeze } from 'immer';
 import { freezeDocument, storeImmer } from './drafts';
 import { errorCode } from './fs-ops';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -76,7 +75,7 @@ export class DurableStore implements Store {
     // records are frozen by its check, and a record's bytes are only kept once it is frozen.
     const doc = this.low.data;
     if (!Object.isFrozen(doc)) freezeDocument(doc, { records: false });
-    this.warmed = warmRecordBytes(doc, () => this.closing, (record) => freeze(record, true)).catch((error: unknown) =>
+    this.warmed = warmRecordBytes(doc, () => this.closing).catch((error: unknown) =>
       this.log.warn('Store: preparing the records ahead failed', error),
     );
     this.scheduleCompaction(COMPACT_FIRST_AFTER_MS);

@@ -8,8 +8,9 @@
 // continues, and per keyed collection the records set (whole) and the ids removed, plus other top-level fields
 // replaced whole. Each whole write of the live file gets a new random `base`, recorded in it with the last sequence
 // number it holds (`journal: { base, seq }`), so lines it already holds — a crash between writing it and emptying the
-// journal — are skipped, and lines that continue another copy of the file (one put back by hand) are never applied. Replay stops at the first line that is not whole: only the last
-// line can be torn by a crash (it was never acknowledged), and anything after a damaged line is reported, not guessed.
+// journal — are skipped, and lines that continue another copy of the file (one put back by hand) are never applied.
+// Replay stops at the first line that is not whole: only the last line can be torn by a crash (it was never
+// acknowledged), and anything after a damaged line is reported, not guessed.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { StoreDocument } from '../../../../shared/domain';

@@ -4,6 +4,7 @@
 // not changed: the store's records are deeply frozen (immer), so each one's encoded bytes are kept with it (a
 // WeakMap, freed with the record) and a write encodes only what is new, then copies the pieces into one buffer.
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { freeze } from 'immer';
 import { KEYED } from './duplicate-ids';
 
 const RECORD_INDENT = '    '; // records sit two levels deep: document -> collection -> record
@@ -69,18 +70,18 @@ const KEEP_SLICE = 50;
 
 const WARM_SLICE = 200; // records prepared between two yields: a few milliseconds of work
 
-/** Runs `prepare` on every record of `doc` (freezing it, see drafts.ts), then encodes and keeps its bytes, in small
+/** Freezes every record of `doc` whose bytes are not kept yet (see drafts.ts), then encodes and keeps them, in small
  * slices, yielding to the event loop between them: neither the open nor the first write does this for the whole
  * history in one block. Safe to run beside writes: records are never changed in place, and it only fills the cache
  * writes use. Stops early once `stopped()` says so (the store is closing). */
-export async function warmRecordBytes(doc: object, stopped: () => boolean, prepare: (record: object) => void = () => {}): Promise<void> {
+export async function warmRecordBytes(doc: object, stopped: () => boolean): Promise<void> {
   for (const [key, value] of Object.entries(doc)) {
     if (!isRecordList(key, value)) continue;
     for (let start = 0; start < value.length && !stopped(); start += WARM_SLICE) {
       let encoded = false;
       for (const record of value.slice(start, start + WARM_SLICE)) {
         if (recordBytes.has(record)) continue; // kept already: nothing to do, no reason to yield
-        prepare(record);
+        freeze(record, true); // a store record is never changed in place: frozen, its bytes can be kept
         bytesOf(record);
         encoded = true;
       }
