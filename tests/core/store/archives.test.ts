@@ -1,7 +1,7 @@
 // Per-year archive files (Node, real temp folders, fast-check): which records are settled history, that a folder
 // split into a live file and archives opens as exactly the document that was written, and what happens to an
 // archive that is damaged, reformatted or left behind by an interrupted write.
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { openStore, nodeFsOps } from '../../../electron/main/core/store';
 import { DurableJsonAdapter } from '../../../electron/main/core/store/durable-json-adapter';
 import type { DurableStore } from '../../../electron/main/core/store/durable-store';
 import { ARCHIVE_NAME } from '../../../electron/main/core/store/archive-files';
-import { SETTLE_AFTER_MS, settledYear, type ArchivedCollection } from '../../../electron/main/core/store/settled';
+import { BACKUP_DIR } from '../../../electron/main/core/store/file-names';
+import { ARCHIVED, SETTLE_AFTER_MS, owedMeetings, referencesOf, settledYear, settlingNow, type ArchivedCollection } from '../../../electron/main/core/store/settled';
+import { openTestCore } from '../../support/core-harness';
 import { storeDocument } from '../../support/arbitraries';
 import { STORE, snapshot, useTempDirs } from './helpers';
 
@@ -52,11 +54,15 @@ const sameDocument = (actual: StoreDocument, expected: StoreDocument) => {
 const farFuture = { now: () => MAX + 365 * DAY, at: () => () => {} };
 const archivesIn = async (dir: string) => (await readdir(dir)).filter((n) => ARCHIVE_NAME.test(n)).sort();
 
-/** Writes `doc` into `dir` as the store does, with everything settled by `now` moved into archive files. */
+/** Writes `doc` into `dir` as the store does, with everything settled by `now` moved into archive files (and no
+ * backup: tests that need one take it). */
 async function writeSplit(dir: string, doc: StoreDocument, now: number): Promise<number> {
-  const adapter = new DurableJsonAdapter(join(dir, STORE), nodeFsOps);
-  await adapter.write(doc);
-  return adapter.compact(doc, now);
+  await new DurableJsonAdapter(join(dir, STORE), nodeFsOps).write(doc);
+  const store = (await openStore({ dir, now: () => now, clock: { now: () => now, at: () => () => {} } })) as DurableStore;
+  const moved = await store.compactNow();
+  await store.close();
+  await rm(join(dir, BACKUP_DIR), { recursive: true, force: true });
+  return moved;
 }
 
 describe('the settle rule', () => {
@@ -106,14 +112,14 @@ describe('a folder split into a live file and archives', () => {
         const dir = await tempDir();
         await writeSplit(dir, doc, now);
         const store = await openStore({ dir, now: () => now });
-        sameDocument(store.data, doc);
+        sameDocument(await store.whole(), doc);
         expect(store.notice).toBeNull();
         // A change after the split: the records stay where they are, the document stays whole.
-        await store.update((d) => void d.threads.push({ ...d.threads[0]!, id: 'added' }));
+        await store.update((d) => void d.threads.push({ ...doc.threads[0]!, id: 'added' }));
         await store.close();
         const again = await openStore({ dir });
         await again.close();
-        sameDocument(again.data, store.data);
+        sameDocument(await again.whole(), await store.whole());
       }),
       { numRuns: 40 },
     );
@@ -148,7 +154,7 @@ describe('a folder split into a live file and archives', () => {
 
     const store = await openStore({ dir, now: () => MAX });
     await store.close();
-    sameDocument(store.data, doc);
+    sameDocument(await store.whole(), doc);
     expect(store.readOnly).toBe(false);
     expect(store.notice?.kind).toBe('restored-from-backup');
     expect(store.notice?.message).toContain('could not be read');
@@ -163,6 +169,10 @@ describe('a folder split into a live file and archives', () => {
     await writeFile(join(dir, archive!), 'not json');
     const before = await snapshot(dir);
     const store = await openStore({ dir });
+    let told = 0;
+    store.onBackgroundChange(() => (told += 1));
+    await store.whole(); // the archives are read after the store opens: the windows are told what was found
+    expect(told).toBe(1);
     expect(store.readOnly).toBe(true);
     expect(store.notice?.kind).toBe('archive-unreadable');
     expect(store.notice?.message).toContain('could not be read');
@@ -184,7 +194,7 @@ describe('a folder split into a live file and archives', () => {
     const store = await openStore({ dir });
     await store.close();
     expect(store.notice).toBeNull();
-    sameDocument(store.data, doc);
+    sameDocument(await store.whole(), doc);
   });
 
   it('ignores and removes an archive version an interrupted write left behind, and keeps the data it holds', async () => {
@@ -197,7 +207,7 @@ describe('a folder split into a live file and archives', () => {
     await writeFile(join(dir, orphan), await readFile(join(dir, archive!)));
     const store = await openStore({ dir });
     await store.close();
-    sameDocument(store.data, doc);
+    sameDocument(await store.whole(), doc);
     expect(await archivesIn(dir)).not.toContain(orphan);
     expect(await archivesIn(dir)).toContain(archive);
   });
@@ -228,5 +238,112 @@ describe('a folder split into a live file and archives', () => {
     expect(store.readOnly).toBe(true);
     expect(store.notice?.kind).toBe('newer-version');
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('the live document and the history', () => {
+  /** Every reference from a live record to a record that exists resolves in the live document. */
+  const expectLiveRefsResolve = (live: StoreDocument, whole: StoreDocument) => {
+    const ids = (d: StoreDocument) => new Map(ARCHIVED.map((c) => [c, new Set(d[c].map((r) => r.id))]));
+    const inLive = ids(live);
+    const inWhole = ids(whole);
+    for (const c of ARCHIVED) {
+      for (const record of live[c]) {
+        for (const [rc, id] of referencesOf(c, record)) if (inWhole.get(rc)!.has(id)) expect(inLive.get(rc)!.has(id)).toBe(true);
+      }
+    }
+    for (const draft of live.drafts) if (inWhole.get('meetings')!.has(draft.meetingId)) expect(inLive.get('meetings')!.has(draft.meetingId)).toBe(true);
+  };
+
+  it('moves only settled records, and nothing a staying record (or a wrap-up draft) refers to', () => {
+    fc.assert(
+      fc.property(documentWithHistory(), fc.integer({ min: MIN, max: MAX + 365 * DAY }), (doc, now) => {
+        const moving = settlingNow(doc, now, new Set());
+        const alone = { owed: owedMeetings(doc), settledMeetings: new Set<string>() };
+        const candidates = new Set(doc.meetings.filter((m) => settledYear('meetings', m, now, alone) !== null).map((m) => m.id));
+        for (const c of ARCHIVED) {
+          for (const record of doc[c]) {
+            const year = moving.get(c)!.get(record.id);
+            if (year !== undefined) {
+              expect(settledYear(c, record, now, { owed: alone.owed, settledMeetings: candidates })).toBe(year);
+              continue;
+            }
+            for (const [rc, id] of referencesOf(c, record)) expect(moving.get(rc)!.has(id)).toBe(false);
+          }
+        }
+        for (const draft of doc.drafts) expect(moving.get('meetings')!.has(draft.meetingId)).toBe(false);
+      }),
+    );
+  });
+
+  it('after a compaction the whole document is unchanged, the live one keeps whatever its records refer to, and a second compaction moves nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(documentWithHistory(), fc.integer({ min: MIN, max: MAX + 365 * DAY }), async (doc, now) => {
+        const dir = await tempDir();
+        await writeSplit(dir, doc, now);
+        const clock = { now: () => now, at: () => () => {} };
+        const store = (await openStore({ dir, now: () => now, clock })) as DurableStore;
+        const whole = await store.whole();
+        sameDocument(whole, doc);
+        expectLiveRefsResolve(store.data, whole);
+        expect(await store.compactNow()).toBe(0);
+        await store.close();
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('takes an archived record back for a change, with the archived records it refers to, and never keeps it in two files', async () => {
+    const dir = await tempDir();
+    const doc = await fc.sample(documentWithHistory().filter((d) => d.meetings.some((m) => m.status === 'done')), { numRuns: 1, seed: 19 })[0]!;
+    await writeSplit(dir, doc, MAX + 365 * DAY);
+    const store = await openStore({ dir, clock: farFuture });
+    const whole = await store.whole();
+    const old = whole.meetings.find((m) => m.status === 'done' && !store.data.meetings.some((l) => l.id === m.id))!;
+    expect(old).toBeDefined();
+    expect(await store.revive(['meetings', old.id])).toBe(true);
+    expect(store.data.meetings.map((m) => m.id)).toContain(old.id);
+    expect(store.data.threads.map((t) => t.id)).toContain(old.threadId);
+    sameDocument(await store.whole(), doc);
+    expect(await store.revive(['meetings', old.id])).toBe(false); // live now: nothing to take back
+    await store.close();
+    const live = JSON.parse(await readFile(join(dir, STORE), 'utf8')) as { archives: { file: string }[] };
+    for (const { file } of live.archives) {
+      const archive = JSON.parse(await readFile(join(dir, file), 'utf8')) as StoreDocument;
+      expect(archive.meetings.map((m) => m.id)).not.toContain(old.id);
+    }
+    const again = await openStore({ dir, clock: farFuture });
+    expect(again.data.meetings.map((m) => m.id)).toContain(old.id);
+    sameDocument(await again.whole(), doc);
+    await again.close();
+  });
+
+  it('a change the rep makes to an old, archived meeting goes through: the core takes it back first', async () => {
+    const dir = await tempDir();
+    const doc = await fc.sample(documentWithHistory().filter((d) => d.meetings.some((m) => m.status === 'done')), { numRuns: 1, seed: 23 })[0]!;
+    await writeSplit(dir, doc, MAX + 365 * DAY);
+    const test = await openTestCore({ dataDir: dir, now: MAX + 365 * DAY });
+    const store = test.core.store;
+    const old = (await store.whole()).meetings.find((m) => m.status === 'done' && !store.data.meetings.some((l) => l.id === m.id))!;
+    const changed = await test.ok('updateMeeting', { id: old.id, purpose: 'Agree the pilot scope, looked at again' });
+    expect(changed.purpose).toBe('Agree the pilot scope, looked at again');
+    const reopened = await test.reopen();
+    expect((await reopened.core.store.whole()).meetings.find((m) => m.id === old.id)?.purpose).toBe('Agree the pilot scope, looked at again');
+    await reopened.dispose();
+  });
+
+  it('a restore replaces the history too: nothing archived before comes back, and no archive file is left', async () => {
+    const dir = await tempDir();
+    const [doc, other] = fc.sample(documentWithHistory().filter((d) => d.meetings.some((m) => m.status === 'done')), { numRuns: 2, seed: 29 });
+    await writeSplit(dir, doc!, MAX + 365 * DAY);
+    expect((await archivesIn(dir)).length).toBeGreaterThan(0);
+    const store = await openStore({ dir, clock: farFuture });
+    await store.replaceAll(() => structuredClone(other!));
+    sameDocument(await store.whole(), other!);
+    expect(await archivesIn(dir)).toEqual([]);
+    await store.close();
+    const again = await openStore({ dir, clock: farFuture });
+    sameDocument(await again.whole(), other!);
+    await again.close();
   });
 });

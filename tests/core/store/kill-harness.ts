@@ -82,14 +82,15 @@ async function runTrial(script: string, store: ChildStore, mode: KillMode): Prom
     const completeTempLeft = await hasCompleteTemp(dir);
     const backups = await backupHealth(dir); // before the reopen, which would take a fresh copy of its own
     const reopened = await openStore({ dir });
+    const whole = await reopened.whole(); // the live document and the history read from the archives
     await reopened.close();
-    const present = new Set(reopened.data.nextSteps.map((s) => s.id));
+    const present = new Set(whole.nextSteps.map((s) => s.id));
     const disk = await onDisk(dir);
     return {
       acked: acked.size,
       lost: [...acked].filter((n) => !present.has(`step-${n}`)).length,
       unparseable: reopened.notice !== null || reopened.readOnly,
-      duplicated: reopened.data.nextSteps.length - present.size + disk.ids.length - new Set(disk.ids).size,
+      duplicated: whole.nextSteps.length - present.size + disk.ids.length - new Set(disk.ids).size,
       withArchives: disk.archives > 0,
       midWrite: last === 'in-write',
       completeTempLeft,

@@ -45,38 +45,37 @@ export function backupsService(ctx: ServiceContext) {
     }
   }
 
-  const preview = (restored: StoreDocument): RestorePreview => ({
-    summary: summarizeRestore(ctx.store.data, restored),
+  const preview = async (restored: StoreDocument): Promise<RestorePreview> => ({
+    summary: summarizeRestore(await ctx.store.whole(), restored),
     blockedBy: blockedBy(ctx),
   });
 
   return {
     async exportJson() {
       const day = ctx.nowIso().slice(0, 10);
-      return { filename: `second-step-data-${day}.json`, json: `${JSON.stringify(ctx.store.data, null, 2)}\n` };
+      return { filename: `second-step-data-${day}.json`, json: `${JSON.stringify(await ctx.store.whole(), null, 2)}\n` };
     },
 
     listBackups: async () => (await ctx.store.listBackups()).map(toView),
 
-    previewRestore: async (source) => preview(await read(source)),
+    previewRestore: async (source) => await preview(await read(source)),
 
     async restoreData(source) {
       const restored = await read(source);
       const refusal = blockedBy(ctx);
       if (refusal) throw refusal === READ_ONLY ? new StoreReadOnlyError(READ_ONLY) : conflict(refusal);
-      const shown = preview(restored);
+      const shown = await preview(restored);
       let safety: BackupInfo;
       try {
         safety = await ctx.store.backUpNow('pre-restore');
       } catch (error) {
         throw conflict(`Nothing was restored: ${error instanceof Error ? error.message : 'the current data could not be backed up first.'}`);
       }
-      await ctx.mutate((doc) => {
-        // Asked again inside the one update: a call may have started while the backup was written.
-        const late = blockedBy(ctx, doc);
+      await ctx.replaceAll((live) => {
+        // Asked again inside the one write: a call may have started while the backup was written.
+        const late = blockedBy(ctx, live);
         if (late) throw conflict(late);
-        for (const key of Object.keys(doc)) delete (doc as Record<string, unknown>)[key];
-        Object.assign(doc, structuredClone(restored));
+        return structuredClone(restored);
       });
       // The restored data may itself owe a wrap-up (a backup taken after a call ended): the gate shows it at once.
       if (pendingWrapUps(ctx.store.data).length > 0) ctx.emit('window', { window: 'wrapup', action: 'show' });

@@ -74,7 +74,7 @@ export function exportCsvService(ctx: ServiceContext) {
   return {
     async exportCsv() {
       const day = ctx.nowIso().slice(0, 10);
-      return { filename: `second-step-${day}.csv`, csv: await meetingsCsv(ctx.store.data) };
+      return { filename: `second-step-${day}.csv`, csv: await meetingsCsv(await ctx.store.whole()) };
     },
   } satisfies Pick<Handlers, 'exportCsv'>;
 }

@@ -12,12 +12,12 @@ import {
   rescheduledStep,
   type ChangeVerdict,
 } from '../../../../shared/rules/follow-up-changes';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, invalid, MissingRecord } from '../errors';
 import { advance, newId, type ServiceContext } from './context';
 
 function findStep(doc: StoreDocument, id: string): { step: NextStep; at: number } {
   const at = doc.nextSteps.findIndex((s) => s.id === id);
-  if (at < 0) throw notFound('That next step');
+  if (at < 0) throw new MissingRecord(['nextSteps', id], 'That next step');
   return { step: doc.nextSteps[at]!, at };
 }
 

@@ -53,7 +53,8 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 export function invitesService(ctx: ServiceContext) {
   return {
     async exportInvite({ nextStepId }) {
-      const doc = ctx.store.data;
+      // An invite can be exported again for an old step too, filed in the history.
+      const doc = ctx.store.data.nextSteps.some((s) => s.id === nextStepId) ? ctx.store.data : await ctx.store.whole();
       const step = doc.nextSteps.find((s) => s.id === nextStepId);
       if (!step) throw notFound('That next step');
       return { filename: `${slug(step.what)}-${step.when.slice(0, 10)}.ics`, ics: await inviteIcs(doc, step) };

@@ -41,7 +41,7 @@ export const openThreadFor = (doc: StoreDocument, account: string, now: string):
 export function meetingsService(ctx: ServiceContext) {
   return {
     async getReview() {
-      const doc = ctx.store.data;
+      const doc = await ctx.store.whole();
       return {
         threads: doc.threads,
         meetings: [...doc.meetings].sort((a, b) => a.start.localeCompare(b.start)),

@@ -11,8 +11,9 @@ const queries = () => import('../../../../shared/rules/review-queries');
 
 export function reviewModesService(ctx: ServiceContext) {
   return {
-    getReviewModes: async (input) => (await queries()).reviewModes(ctx.store.data, ctx.clock.now(), input?.timeZone),
-    getReviewToday: async (input) => (await queries()).reviewToday(ctx.store.data, ctx.clock.now(), input?.timeZone),
+    // The whole document: a deal's last contact or a week's calls may lie in the settled history.
+    getReviewModes: async (input) => (await queries()).reviewModes(await ctx.store.whole(), ctx.clock.now(), input?.timeZone),
+    getReviewToday: async (input) => (await queries()).reviewToday(await ctx.store.whole(), ctx.clock.now(), input?.timeZone),
 
     async markReviewed({ day, timeZone }) {
       const today = localCalendar(timeZone).dayOf(ctx.clock.now());

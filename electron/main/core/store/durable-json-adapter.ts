@@ -1,30 +1,34 @@
 // Runs in the main process and the preview host (Node). lowdb's adapter for the store, written durably. lowdb's
 // own JSONFile adapter (steno) renames but never fsyncs, and JSONFilePreset silently swaps in a memory adapter under
-// NODE_ENV=test — so the store builds `new Low(new DurableJsonAdapter(...))` itself. The document is written as the
-// live file plus per-year archive files of settled history (split-files.ts), and each change in between as a line of
-// the journal (journal.ts): a change is as cheap as it is small, and the live file is rewritten now and then.
+// NODE_ENV=test — so the store builds `new Low(new DurableJsonAdapter(...))` itself. The live document is written as
+// the live file (next to the per-year archive files of settled history, split-files.ts), and each change in between
+// as a line of the journal (journal.ts): a change is as cheap as it is small, and the live file is rewritten now and
+// then.
 import type { Adapter } from 'lowdb';
 import type { StoreDocument } from '../../../../shared/domain';
+import type { ManifestEntry } from './archive-files';
 import type { FsOps } from './fs-ops';
 import { JOURNAL_FILE } from './file-names';
-import { Journal, deltaBetween, newBase, type Delta, type JournalMark } from './journal';
+import type { ArchiveChanges } from './history';
+import { Journal, deltaBetween, newBase, type JournalMark } from './journal';
 import { loadFile } from './load';
 import { MIGRATIONS, type Migration } from './migrations';
 import { join } from 'node:path';
 import { keepBytesSoon, warmRecordBytes } from './serialize';
-import { SplitFiles, type SplitState } from './split-files';
+import { SplitFiles } from './split-files';
 
 export { serialize } from './serialize';
 
 export class DurableJsonAdapter implements Adapter<StoreDocument> {
-  private readonly split: SplitFiles;
+  /** The live file and the archive files (what the history reads, see durable-store.ts). */
+  readonly split: SplitFiles;
   private readonly journal: Journal;
   /** Whether the live file on disk is the one the journal continues: only then may a change be appended. */
   private liveOnDisk = false;
 
   constructor(
     readonly file: string,
-    ops: FsOps,
+    readonly ops: FsOps,
     private readonly migrations: readonly Migration[] = MIGRATIONS,
   ) {
     this.split = new SplitFiles(file, ops);
@@ -45,29 +49,28 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     throw new Error(`Cannot use ${this.file}: ${loaded.kind === 'newer' ? 'a newer app version wrote it' : loaded.reason}`);
   }
 
-  /** Writes the whole document: the live file (noting the journal's mark), then empties the journal. Records whose
-   * bytes are not kept yet (just opened, not yet prepared) are encoded first in slices, so the write itself only
-   * copies bytes: never seconds of history encoded in one block while the rep waits. */
-  async write(doc: StoreDocument): Promise<void> {
+  /** Writes the live document whole, after the archive years `changes` replaces (if any): the live file (noting the
+   * journal's mark), then empties the journal. Records whose bytes are not kept yet (just opened, not yet prepared)
+   * are encoded first in slices, so the write itself only copies bytes: never seconds of encoding in one block while
+   * the rep waits. */
+  async write(doc: StoreDocument, changes?: ArchiveChanges): Promise<void> {
     await warmRecordBytes(doc, () => false);
     const mark = this.nextMark();
-    const sha256 = await this.split.write(doc, mark);
+    const sha256 = await this.split.write(doc, mark, changes);
     await this.continueFrom(mark, sha256);
   }
 
-  /** Makes `doc` durable, given `onDisk`, the document on disk now: as one journal line when it can, otherwise (no
-   * live file to continue, a long or failed journal, a change to an archived record) by writing it whole. */
+  /** Makes `doc` durable, given `onDisk`, the live document on disk now: as one journal line when it can, otherwise
+   * (no live file to continue, a long or failed journal) by writing it whole. */
   async save(onDisk: StoreDocument, doc: StoreDocument): Promise<void> {
     if (this.liveOnDisk && !this.journal.wantsWholeWrite) {
       const delta = deltaBetween(onDisk, doc);
       if (delta === null) return;
-      if (!this.touchesArchive(delta)) {
-        await this.journal.append(delta);
-        // The records it set will be in the next whole write of the live file: encode them now, a few per change,
-        // rather than all of them in that write (after a calendar import, thousands in one block).
-        void keepBytesSoon(Object.values(delta.set ?? {}).flat());
-        return;
-      }
+      await this.journal.append(delta);
+      // The records it set will be in the next whole write of the live file: encode them now, a few per change,
+      // rather than all of them in that write (after a calendar import, thousands in one block).
+      void keepBytesSoon(Object.values(delta.set ?? {}).flat());
+      return;
     }
     await this.write(doc);
   }
@@ -77,20 +80,13 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
     return !this.journal.isEmpty;
   }
 
-  /** Carries on from the folder as it was loaded; `mark` is the live file's, with the last change replayed. */
-  adopt(state: SplitState, doc: StoreDocument, mark: JournalMark): void {
-    this.split.adopt(state, doc);
+  /** Carries on from the folder as it was loaded: the live file's manifest, and its journal mark with the last change
+   * replayed. */
+  adopt(manifest: readonly ManifestEntry[], mark: JournalMark): void {
+    this.split.adopt(manifest);
     this.journal.seq = mark.seq;
     this.journal.base = mark.base;
     this.liveOnDisk = mark.base !== null;
-  }
-
-  /** Moves newly settled records into their year's archive; the document itself is unchanged. */
-  async compact(doc: StoreDocument, now: number): Promise<number> {
-    const mark = this.nextMark();
-    const { moved, sha256 } = await this.split.compact(doc, now, mark);
-    if (sha256) await this.continueFrom(mark, sha256);
-    return moved;
   }
 
   /** Each whole write of the live file is a new base for the journal's lines. */
@@ -107,15 +103,5 @@ export class DurableJsonAdapter implements Adapter<StoreDocument> {
 
   close(): Promise<void> {
     return this.journal.close();
-  }
-
-  private touchesArchive(delta: Delta): boolean {
-    const touched = (c: string, ids: readonly string[]) => this.split.holdsArchived(c, ids);
-    return (
-      Object.entries(delta.del ?? {}).some(([c, ids]) => touched(c, ids ?? [])) ||
-      Object.entries(delta.set ?? {}).some(([c, records]) => touched(c, (records ?? []).map((r) => String(r['id'])))) ||
-      // A collection replaced whole may drop archived records: the split works out which files change.
-      Object.keys(delta.put ?? {}).some((field) => field === 'threads' || field === 'meetings' || field === 'nextSteps')
-    );
   }
 }

@@ -6,6 +6,10 @@
 // Changes made meanwhile join the retry — the next successful write carries them all — and are answered with
 // `StoreWriteDelayedError` rather than a false "saved". `saved` keeps the document that is really on disk, so the
 // wrap-up gate can hold a wrap-up open until its next step is written (see create-core.ts).
+//
+// Changes are made on the live document only: settled history (see settled.ts) is moved out of it into the archive
+// files once a day, and read back after open into a History of its own (history.ts) for what needs the whole
+// document — the review, the export, the backups. A change to an archived record first takes it back (`revive`).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Low } from 'lowdb';
@@ -13,14 +17,18 @@ import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
 import type { Clock } from '../clock';
 import type { Backup, BackupRing } from './backups';
-import { serialize, type DurableJsonAdapter } from './durable-json-adapter';
+import type { DurableJsonAdapter } from './durable-json-adapter';
 import { freezeDocument, storeImmer } from './drafts';
+import { History, type ArchiveChanges } from './history';
+import { readArchives, removeOrphans } from './load-split';
 import { errorCode } from './fs-ops';
 import { MIGRATIONS, type Migration } from './migrations';
-import { writeFailed } from './notices';
+import { archiveRestored, archiveUnreadableNoBackup, writeFailed } from './notices';
+import { quarantine } from './quarantine';
 import { documentFromBytes } from './read-document';
 import { retryDelay } from './save-retry';
-import { warmRecordBytes } from './serialize';
+import { serialize as encode, warmRecordBytes } from './serialize';
+import { ARCHIVED, settlingNow, type ArchivedCollection, type Ref } from './settled';
 import { TouchedCheck } from './touched-check';
 import { StoreReadOnlyError, StoreWriteDelayedError, type BackupInfo, type Store, type StoreLog } from './types';
 import { writeProblem } from './write-problems';
@@ -57,6 +65,14 @@ export class DurableStore implements Store {
   private readonly warmed: Promise<void>;
   /** Cancels the armed compaction (moving settled history into the archive files). */
   private cancelCompaction: () => void = () => {};
+  /** The settled history as it is on disk, once read (see `history`). */
+  private past = new History();
+  /** Resolves once the archives are read (and a damaged one dealt with); started by the first need of them. */
+  private reading: Promise<void> | null = null;
+  /** Resolves once the history's records are encoded too (the backups copy their bytes). */
+  private historyWarmed: Promise<void> = Promise.resolve();
+  /** The last whole document handed out, for the live document and history it was merged from. */
+  private merged: { live: StoreDocument; past: History; whole: StoreDocument } | null = null;
 
   constructor(
     opened: OpenedState,
@@ -81,16 +97,39 @@ export class DurableStore implements Store {
     this.scheduleCompaction(COMPACT_FIRST_AFTER_MS);
   }
 
-  /** Resolves once the records opened are frozen and encoded, the work done in slices after open (benchmarks wait for
-   * it to measure the store as it runs all day, not in its first second). */
-  prepared(): Promise<void> {
-    return this.warmed;
+  /** Resolves once the records opened are frozen and encoded and the history is read and encoded, the work done in
+   * slices after open (benchmarks wait for it to measure the store as it runs all day, not in its first second). */
+  async prepared(): Promise<void> {
+    await this.warmed;
+    await this.history().catch(() => {});
+    await this.historyWarmed;
   }
 
-  /** Queues `task` (see `inBackground`) once the records are prepared: the backup taken at open serialises the whole
-   * document, which is then a copy of kept bytes rather than years of encoding in one block. */
+  /** Queues `task` (see `inBackground`) once the records are prepared and the history is read: the backup taken at
+   * open serialises the whole document, which is then a copy of kept bytes rather than years of encoding in one block. */
   afterOpen(what: string, task: () => Promise<void>): void {
-    void this.warmed.then(() => this.inBackground(what, task));
+    // Not once the history turned out damaged with no backup: the folder then stays exactly as it is.
+    void this.prepared().then(() => this.state.readOnly || this.inBackground(what, task));
+  }
+
+  /** The whole document: the settled history read from the archives, then the live document. */
+  async whole(): Promise<StoreDocument> {
+    await this.history();
+    return this.wholeNow();
+  }
+
+  /** The whole document with the live document `live` (by default the current one); only complete once the history
+   * is read. */
+  wholeNow(live: StoreDocument = this.low.data): StoreDocument {
+    if (live !== this.low.data) return this.past.merge(live);
+    if (this.merged?.live !== live || this.merged.past !== this.past) this.merged = { live, past: this.past, whole: this.past.merge(live) };
+    return this.merged.whole;
+  }
+
+  /** Reads the settled history, once (outside the write queue: never call it from a task in the queue, as dealing
+   * with a damaged archive is queued). */
+  history(): Promise<void> {
+    return (this.reading ??= this.readHistory());
   }
 
   get data(): StoreDocument {
@@ -159,6 +198,8 @@ export class DurableStore implements Store {
     this.closing = true;
     this.cancelCompaction();
     await this.warmed; // what waits for it (the backup at open) is queued before the drain below
+    await this.reading?.catch((error: unknown) => this.log.warn('Store: reading the archives failed', error));
+    await this.historyWarmed;
     await this.drain();
     // Leave one whole live file behind, so the next start reads it without replaying the journal.
     await this.enqueue(async () => {
@@ -182,11 +223,12 @@ export class DurableStore implements Store {
     return this.enqueue(async () => (await this.backups.list()).map(backupInfo));
   }
 
-  backUpNow(reason: 'pre-restore'): Promise<BackupInfo> {
+  async backUpNow(reason: 'pre-restore'): Promise<BackupInfo> {
+    await this.history();
     // In the write queue: the copy holds every change made before the call, and no write overlaps it.
     return this.enqueue(async () => {
       try {
-        return backupInfo(await this.backups.take(serialize(this.low.data), reason));
+        return backupInfo(await this.backups.take(encode(this.wholeNow()), reason));
       } catch (error) {
         this.log.error('Store: a backup could not be written', error);
         throw new Error(`The backup could not be saved: ${writeProblem(errorCode(error))}.`, { cause: error });
@@ -206,16 +248,120 @@ export class DurableStore implements Store {
     return Promise.resolve().then(() => documentFromBytes(bytes, 'This file', this.migrations));
   }
 
-  /** Moves records that have become settled history out of the live file into their year's archive file (see
-   * split-files.ts), in the write queue. `data` is not changed. Returns how many records moved. Skipped while
-   * read-only or while saves are failing (the retry owns the disk then). */
-  compactNow(): Promise<number> {
+  /** Moves records that have become settled history (settled.ts) out of the live document into their year's archive
+   * file, in the write queue: the archive years first, then the live file without them. Returns how many records
+   * moved. Skipped while read-only or while saves are failing (the retry owns the disk then). */
+  async compactNow(): Promise<number> {
+    await this.history();
     return this.enqueue(async () => {
       if (this.state.readOnly || this.outage || this.unsaved) return 0;
-      const moved = await this.adapter.compact(this.low.data, this.clock.now());
-      if (moved > 0) this.log.info(`Store: moved ${moved} settled records into the archive files`);
+      const live = this.low.data;
+      const past = this.past;
+      const moving = settlingNow(live, this.clock.now(), { has: (id) => past.yearOf('meetings', id) !== undefined });
+      const moved = ARCHIVED.reduce((n, c) => n + moving.get(c)!.size, 0);
+      if (moved === 0) return 0;
+      const { changes, next } = past.filing(live, moving);
+      const after = withCollections(live, (c) => live[c].filter((r) => !moving.get(c)!.has(r.id)));
+      await this.moved(after, changes, next);
+      this.log.info(`Store: moved ${moved} settled records into the archive files`);
       return moved;
     });
+  }
+
+  /** Takes an archived record back into the live document — with the archived records it refers to — so a change can
+   * be made to it: its year's archive is rewritten without it, then the live file with it (it is never in both).
+   * Returns false when `ref` is not archived, or while writes are refused or failing. */
+  async revive(ref: Ref): Promise<boolean> {
+    if (this.state.readOnly) return false;
+    await this.history();
+    return this.enqueue(async () => {
+      if (this.state.readOnly || this.outage || this.unsaved) return false;
+      const taken = this.past.taking(ref);
+      if (!taken) return false;
+      const live = this.low.data;
+      await this.moved(withCollections(live, (c) => [...live[c], ...taken.records[c]]), taken.changes, taken.next);
+      return true;
+    });
+  }
+
+  /** Replaces everything — the live document and the settled history — with what `build` makes of the live document
+   * (a restore). In the write queue; all or nothing: on any failure nothing is changed, in memory or on disk. The
+   * records that are settled move back into the archives at the next compaction, armed for soon after. */
+  async replaceAll(build: (live: StoreDocument) => StoreDocument): Promise<void> {
+    await this.history();
+    await this.enqueue(async () => {
+      if (this.state.readOnly) throw new StoreReadOnlyError();
+      if (this.outage) throw new Error(`Nothing was replaced: your changes are not saved yet (${writeProblem(this.outage.code)}).`);
+      const before = this.low.data;
+      const verdict = this.touched.check(before, build(before));
+      if (!verdict.ok) throw new Error(verdict.reason);
+      await this.adapter.write(verdict.doc, this.past.dropping());
+      verdict.commit();
+      this.low.data = verdict.doc;
+      this.onDisk = verdict.doc;
+      this.past = new History();
+    });
+    this.cancelCompaction();
+    if (!this.closing) this.scheduleCompaction(COMPACT_FIRST_AFTER_MS);
+  }
+
+  /** Writes `live` after the archive years `changes` (records moving in or out), then makes both current. */
+  private async moved(live: StoreDocument, changes: ArchiveChanges, next: History): Promise<void> {
+    await this.adapter.write(live, changes);
+    this.low.data = live;
+    this.onDisk = live;
+    this.past = next;
+  }
+
+  private async readHistory(): Promise<void> {
+    const split = this.adapter.split;
+    const entries = split.entries();
+    if (entries.length === 0) return;
+    const read = await readArchives(split.dir, entries);
+    split.rehash(read.checked);
+    this.past = read.history;
+    const damaged = read.damaged;
+    if (damaged) await this.enqueue(() => this.recoverArchive(damaged));
+    this.historyWarmed = warmRecordBytes(this.past.records(), () => this.closing).catch((error: unknown) =>
+      this.log.warn('Store: preparing the history ahead failed', error),
+    );
+    // Archive versions a cut-short write left behind go, once nothing they hold is missing from the data.
+    this.inBackground('removing leftover archive versions', async () => {
+      if (this.state.readOnly) return;
+      const removed = await removeOrphans(split.dir, this.wholeNow(), split.entries(), this.adapter.ops);
+      if (removed.length) this.log.info('Store: removed archive versions left by an interrupted write', removed);
+    });
+  }
+
+  /** An archive file is missing or damaged: its records come back from the newest valid backup into the live
+   * document (the next compaction files them again), the damaged file is moved aside untouched and the live file
+   * stops naming it. With no backup, the rest is shown read-only and nothing on disk is changed. */
+  private async recoverArchive(damaged: { file: string; year: number; reason: string; exists: boolean }): Promise<void> {
+    this.log.error(`Store: the archive ${damaged.file} cannot be used (${damaged.reason})`);
+    const found = this.state.readOnly ? null : await this.backups.newestValid(this.migrations);
+    if (!found) {
+      this.state.readOnly = true;
+      this.state.notice = archiveUnreadableNoBackup(damaged.file);
+      return this.announce();
+    }
+    const now = this.clock.now();
+    const quarantinedFile = damaged.exists ? await quarantine(damaged.file, now, this.adapter.ops) : null;
+    const whole = this.wholeNow();
+    let recovered = 0;
+    const live = this.low.data;
+    const after = withCollections(live, (c) => {
+      const have = new Set(whole[c].map((r) => r.id));
+      const missing = (found.doc[c] as readonly { id: string }[]).filter((r) => !have.has(r.id));
+      recovered += missing.length;
+      return [...missing, ...live[c]];
+    });
+    this.adapter.split.forget(damaged.year);
+    await this.adapter.write(after);
+    this.low.data = after;
+    this.onDisk = after;
+    this.log.warn(`Store: took ${recovered} records back from the backup ${found.backup.path}`);
+    this.state.notice = archiveRestored({ file: damaged.file, quarantinedFile, backupTime: found.backup.time, recovered, now });
+    this.announce();
   }
 
   /** Queues work that must not overlap a write (a backup) without making any caller wait for it. */
@@ -237,7 +383,8 @@ export class DurableStore implements Store {
     }
     this.onDisk = doc;
     if (this.outage) this.recovered(this.outage);
-    this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => serialize(doc)));
+    // Of the whole document on disk once it is due: queued once the history is read (never awaited in the queue).
+    void this.history().then(() => this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => encode(this.past.merge(this.onDisk)))));
   }
 
   /** Compaction runs a while after open (not on the way to the first window) and then once a day. */
@@ -300,5 +447,12 @@ export class DurableStore implements Store {
 
 const COMPACT_FIRST_AFTER_MS = 5 * 60_000;
 const COMPACT_EVERY_MS = 86_400_000;
+
+/** `doc` with each archived collection replaced by `records(collection)`, frozen as the store keeps documents. */
+function withCollections(doc: StoreDocument, records: (c: ArchivedCollection) => readonly { id: string }[]): StoreDocument {
+  const out = { ...doc };
+  for (const c of ARCHIVED) (out as Record<string, unknown>)[c] = records(c);
+  return freezeDocument(out, { records: false });
+}
 
 const backupInfo = (backup: Backup): BackupInfo => ({ id: basename(backup.path), time: backup.time, reason: backup.reason });

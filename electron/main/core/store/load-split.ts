@@ -1,20 +1,24 @@
-// Runs in the main process and the preview host (Node). Puts the whole document back together at open: the live
-// file (already validated, see load.ts) plus the archive files its manifest names. An archive whose bytes hash to
-// the manifest's SHA-256 is only parsed (it is byte for byte what was validated when written); any other is
-// validated in full, and one that is missing or invalid is reported, never guessed at. Records are unique by id
-// across the files; should an id sit both in the live file and in an archive (it cannot after a clean write), the
-// live copy wins. It never writes; cleaning up unreferenced archive versions is `removeOrphans`.
+// Runs in the main process and the preview host (Node). Reads the settled history: the archive files the live file's
+// manifest names (read after the store opens, see durable-store.ts). An archive whose bytes hash to the manifest's
+// SHA-256 is only parsed (it is byte for byte what was validated when written); any other is validated in full, and
+// one that is missing or invalid is reported, never guessed at. It never writes; cleaning up unreferenced archive
+// versions is `removeOrphans`.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoreDocument } from '../../../../shared/domain';
-import { ARCHIVE_NAME, Manifest, decodeArchive, type Archive, type ManifestEntry } from './archive-files';
+import { ARCHIVE_NAME, Manifest, decodeArchive, type ArchiveRecords, type ManifestEntry } from './archive-files';
 import { errorCode, type FsOps } from './fs-ops';
+import { History } from './history';
 import { ARCHIVED } from './settled';
-import { emptyPlacement, type SplitState } from './split-files';
 
-export type Merged =
-  | { kind: 'ok'; doc: StoreDocument; state: SplitState }
-  | { kind: 'damaged'; file: string; reason: string; exists: boolean; partial: StoreDocument };
+/** What the archive files the manifest names hold, as read. */
+export interface ReadArchives {
+  history: History;
+  /** The manifest's entries as checked: an archive valid with other bytes than recorded carries its real hash. */
+  checked: ManifestEntry[];
+  /** The first archive that is missing or invalid, if any (`history` then holds the others). */
+  damaged: { file: string; year: number; reason: string; exists: boolean } | null;
+}
 
 /** The manifest the live file carries (none for a single-file document), from the file's parsed JSON. */
 export function manifestOf(live: { archives?: unknown }): ManifestEntry[] | { invalid: string } {
@@ -26,48 +30,32 @@ export function manifestOf(live: { archives?: unknown }): ManifestEntry[] | { in
   return parsed.data;
 }
 
-export async function mergeArchives(dir: string, live: StoreDocument, manifest: readonly ManifestEntry[]): Promise<Merged> {
-  const archives: Archive[] = [];
+export async function readArchives(dir: string, manifest: readonly ManifestEntry[]): Promise<ReadArchives> {
+  const years = new Map<number, ArchiveRecords>();
   // A valid archive with other bytes than recorded (reformatted by hand): the next write of the live file records
-  // its real hash, so later opens parse it without the full check again.
+  // its real hash, so later reads parse it without the full check again.
   const checked: ManifestEntry[] = [];
-  let damaged: { file: string; reason: string; exists: boolean } | null = null;
+  let damaged: ReadArchives['damaged'] = null;
   for (const entry of [...manifest].sort((a, b) => a.year - b.year)) {
     const file = join(dir, entry.file);
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error; // not known to be bad: let the open fail rather than guess
-      damaged ??= { file, reason: 'the file is missing', exists: false };
+      if (errorCode(error) !== 'ENOENT') throw error; // not known to be bad: fail rather than guess
+      damaged ??= { file, year: entry.year, reason: 'the file is missing', exists: false };
       continue;
     }
     const decoded = decodeArchive(bytes, entry);
     if (!decoded.ok) {
-      damaged ??= { file, reason: decoded.reason, exists: true };
+      damaged ??= { file, year: entry.year, reason: decoded.reason, exists: true };
       continue;
     }
-    archives.push(decoded.archive);
+    const { threads, meetings, nextSteps } = decoded.archive;
+    years.set(entry.year, { threads, meetings, nextSteps });
     checked.push(decoded.verified ? entry : { ...entry, sha256: decoded.sha256 });
   }
-  const placement = emptyPlacement();
-  const doc: Record<string, unknown> = { ...live };
-  for (const c of ARCHIVED) {
-    const liveIds = new Set(live[c].map((r) => r.id));
-    const ids = placement.get(c)!;
-    const merged: unknown[] = [];
-    for (const archive of archives) {
-      for (const record of archive[c]) {
-        if (liveIds.has(record.id) || ids.has(record.id)) continue;
-        ids.set(record.id, archive.year);
-        merged.push(record);
-      }
-    }
-    doc[c] = [...merged, ...live[c]];
-  }
-  const whole = doc as StoreDocument;
-  if (damaged) return { kind: 'damaged', ...damaged, partial: whole };
-  return { kind: 'ok', doc: whole, state: { manifest: checked, placement } };
+  return { history: new History(years), checked, damaged };
 }
 
 /** Removes archive versions the live file does not name — left by a write that was cut short (before or after its

@@ -2,7 +2,7 @@
 // missing, good, older, unreadable or newer file. The one rule behind every branch: never write over a file that
 // could not be read. A bad file is moved aside untouched; a newer app's file is shown read-only and never written;
 // a folder that refuses writes is opened read-only without touching anything in it.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { emptyDocument, type StoreDocument } from '../../../../shared/domain';
 import type { Notice } from '../../../../shared/views';
 import { systemClock, type Clock } from '../clock';
@@ -13,14 +13,13 @@ import { DurableStore, type OpenedState } from './durable-store';
 import { STORE_FILE } from './file-names';
 import { errorCode, nodeFsOps, type FsOps } from './fs-ops';
 import { journalMarkOf, loadFile, type JournalReplay, type LoadedFile } from './load';
-import { manifestOf, mergeArchives, removeOrphans, type Merged } from './load-split';
+import { manifestOf } from './load-split';
 import { MIGRATIONS, type Migration } from './migrations';
 import { FOREIGN_JOURNAL } from './journal';
-import { archiveRestored, archiveUnreadableNoBackup, journalSetAside, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
+import { journalSetAside, newerVersion, restoredFromBackup, unreadableNoBackup } from './notices';
 import { quarantine } from './quarantine';
 import { openInReadOnlyFolder, writeRefusal } from './read-only-folder';
 import { readOnlyView } from './read-only-view';
-import { ARCHIVED } from './settled';
 import type { Store, StoreLog } from './types';
 
 export interface OpenStoreOptions {
@@ -46,10 +45,14 @@ interface Opening {
   log: StoreLog;
 }
 
+/** The backup at open is of the whole document, serialised once the store has read its history. */
+const WHOLE = 'whole';
+
 interface Settled extends OpenedState {
   /** The whole document that just validated, to copy into the backup ring once the store is open: its bytes as read
-   * (a single file: taken at once), or how to serialise it (taken once the records are prepared, see `afterOpen`). */
-  lastGood?: Uint8Array | (() => Uint8Array);
+   * (a single file: taken at once), or WHOLE (taken once the records are prepared and the history read, see
+   * `afterOpen`). */
+  lastGood?: Uint8Array | typeof WHOLE;
 }
 
 const silent: StoreLog = { info() {}, warn() {}, error() {} };
@@ -82,7 +85,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = new DurableStore(opened, opening.adapter, opening.backups, log, clock, migrations);
   // In the write queue, not awaited here: the app opens without waiting for the copy.
   if (lastGood instanceof Uint8Array) store.inBackground('backup at open', () => opening.backups.takeAtOpen(lastGood));
-  else if (lastGood) store.afterOpen('backup at open', () => opening.backups.takeAtOpen(lastGood()));
+  else if (lastGood) store.afterOpen('backup at open', () => opening.backups.takeAtOpen(serialize(store.wholeNow(opened.doc))));
   return store;
 }
 
@@ -91,18 +94,15 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
     case 'ok': {
       const manifest = manifestOf(loaded.raw);
       if ('invalid' in manifest) return settle({ kind: 'unreadable', reason: manifest.invalid, bytes: loaded.bytes }, o);
-      const merged = await mergeArchives(dirname(o.file), loaded.doc, manifest);
-      if (merged.kind === 'damaged') return damagedArchive(merged, o);
-      const doc = merged.doc;
+      // The archives are not read here: the store reads them once it is open (see durable-store.ts `history`).
+      const doc = loaded.doc;
       const journal = loaded.journal;
       const mark = journalMarkOf(loaded.raw);
-      o.adapter.adopt(merged.state, doc, { base: mark.base, seq: journal?.seq ?? mark.seq });
+      o.adapter.adopt(manifest, { base: mark.base, seq: journal?.seq ?? mark.seq });
       // A single-file document's backup is its bytes as they are; a split or journaled one's is the whole document.
       const asIs = manifest.length === 0 && loaded.raw.journal === undefined && !journal?.applied;
-      const whole = asIs ? loaded.bytes : () => serialize(doc);
+      const whole = asIs ? loaded.bytes : WHOLE;
       if (loaded.migratedFrom === null) {
-        const removed = await removeOrphans(dirname(o.file), doc, manifest, o.fsOps);
-        if (removed.length) o.log.info('Store: removed archive versions left by an interrupted write', removed);
         const notice = journal && !journal.clean ? await settleJournal(journal, doc, o) : null;
         return { doc, readOnly: false, notice, lastGood: whole };
       }
@@ -110,7 +110,7 @@ async function settle(loaded: LoadedFile, o: Opening): Promise<Settled> {
       await o.backups.take(loaded.bytes, 'pre-migration');
       await o.adapter.write(doc);
       o.log.info(`Store: migrated ${o.file} from schema version ${loaded.migratedFrom}`);
-      return { doc, readOnly: false, notice: null, lastGood: () => serialize(doc) };
+      return { doc, readOnly: false, notice: null, lastGood: WHOLE };
     }
 
     case 'newer':
@@ -162,30 +162,6 @@ async function setJournalAside(o: Opening): Promise<string | null> {
   });
   if (aside) o.log.warn(`Store: moved the journal aside to ${aside}`);
   return aside;
-}
-
-/** An archive file is missing or damaged: its records come back from the newest valid backup (everything else is
- * kept as loaded), the damaged file is moved aside untouched. With no backup the rest is shown read-only and nothing
- * on disk is changed. */
-async function damagedArchive(merged: Extract<Merged, { kind: 'damaged' }>, o: Opening): Promise<Settled> {
-  o.log.error(`Store: the archive ${merged.file} cannot be used (${merged.reason})`);
-  const found = await o.backups.newestValid(o.migrations);
-  if (!found) return { doc: merged.partial, readOnly: true, notice: archiveUnreadableNoBackup(merged.file) };
-  const quarantinedFile = merged.exists ? await quarantine(merged.file, o.now(), o.fsOps) : null;
-  const doc: Record<string, unknown> = { ...merged.partial };
-  let recovered = 0;
-  for (const c of ARCHIVED) {
-    const have = new Set(merged.partial[c].map((r) => r.id));
-    const missing = (found.doc[c] as ReadonlyArray<{ id: string }>).filter((r) => !have.has(r.id));
-    recovered += missing.length;
-    doc[c] = [...missing, ...merged.partial[c]];
-  }
-  const whole = doc as StoreDocument;
-  // Written whole (every record in the live file): the next compaction files the history again.
-  await o.adapter.write(whole);
-  o.log.warn(`Store: took ${recovered} records back from the backup ${found.backup.path}`);
-  const notice = archiveRestored({ file: merged.file, quarantinedFile, backupTime: found.backup.time, recovered, now: o.now() });
-  return { doc: whole, readOnly: false, notice };
 }
 
 /** Writes the newest valid backup as the live file, or returns null when there is none. */

@@ -12,7 +12,7 @@ import { tempPathFor } from './durable-file';
 import { STORE_FILE } from './file-names';
 import { errorCode, type FsOps } from './fs-ops';
 import { loadFile } from './load';
-import { manifestOf, mergeArchives } from './load-split';
+import { manifestOf, readArchives } from './load-split';
 import type { Migration } from './migrations';
 import { describeTime, newerVersion } from './notices';
 import { readOnlyView } from './read-only-view';
@@ -47,8 +47,9 @@ export async function openInReadOnlyFolder(args: {
   if (loaded?.kind === 'ok') {
     // With its archive files, when they can all be used; otherwise the whole document from a backup is better.
     const manifest = manifestOf(loaded.raw);
-    const merged = 'invalid' in manifest ? null : await mergeArchives(dir, loaded.doc, manifest).catch(() => null);
-    if (merged?.kind === 'ok') return { doc: merged.doc, readOnly: true, notice: readOnlyFolder(dir, code) };
+    const read = 'invalid' in manifest ? null : await readArchives(dir, manifest).catch(() => null);
+    // Opened read-only, the document is whole in memory: no history to read later, nothing will move.
+    if (read && !read.damaged) return { doc: read.history.merge(loaded.doc), readOnly: true, notice: readOnlyFolder(dir, code) };
   }
   if (loaded?.kind === 'newer') return { doc: readOnlyView(loaded.raw), readOnly: true, notice: newerVersion() };
   const found = await backups.newestValid(migrations);

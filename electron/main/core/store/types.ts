@@ -4,9 +4,20 @@ import type { Notice } from '../../../../shared/views';
 import { writeProblem } from './write-problems';
 
 export interface Store {
-  /** The current, validated document: every accepted change, saved or not (see `unsaved`). Read-only — frozen from
-   * just after open, all but its collection arrays (see `freezeDocument`): change it only through `update`. */
+  /** The current, validated live document: every accepted change, saved or not (see `unsaved`). Read-only — frozen
+   * from just after open, all but its collection arrays (see `freezeDocument`): change it only through `update`.
+   * Settled history (finished for 60 days, and nothing live refers to it: see settled.ts) is not in it but in the
+   * archives: ask `whole()` for everything. Whatever the present needs — the live call, owed wrap-ups, open steps,
+   * open deals, the meetings coming up and what each of those refers to — is always here. */
   readonly data: StoreDocument;
+  /** The whole document: the settled history read from the archives, then `data`. What the review, the export and
+   * a restore's comparison ask for. */
+  whole(): Promise<StoreDocument>;
+  /** Takes an archived record back into `data` (with the archived records it refers to) so a change can be made to
+   * it. Resolves false when it is not archived (or writes are refused or failing). */
+  revive(ref: readonly ['threads' | 'meetings' | 'nextSteps', string]): Promise<boolean>;
+  /** Replaces everything, history included, with what `build` makes of `data` (a restore); all or nothing. */
+  replaceAll(build: (live: StoreDocument) => StoreDocument): Promise<void>;
   /** The document as it is on disk now. Equal to `data` except while saves are failing; the wrap-up gate asks it
    * too, so a wrap-up logged during a full disk stays owed until that step is on disk. */
   readonly saved: StoreDocument;
