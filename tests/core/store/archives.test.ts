@@ -276,9 +276,9 @@ describe('the live document and the history', () => {
     );
   });
 
-  it('after a compaction the whole document is unchanged, the live one keeps whatever its records refer to, and a second compaction moves nothing', async () => {
+  it('after a compaction (and taking any archived record back) the whole document is unchanged, the live one keeps whatever its records refer to, and a second compaction moves nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(documentWithHistory(), fc.integer({ min: MIN, max: MAX + 365 * DAY }), async (doc, now) => {
+      fc.asyncProperty(documentWithHistory(), fc.integer({ min: MIN, max: MAX + 365 * DAY }), fc.nat(), async (doc, now, pick) => {
         const dir = await tempDir();
         await writeSplit(dir, doc, now);
         const clock = { now: () => now, at: () => () => {} };
@@ -287,7 +287,16 @@ describe('the live document and the history', () => {
         sameDocument(whole, doc);
         expectLiveRefsResolve(store.data, whole);
         expect(await store.compactNow()).toBe(0);
+        const archived = ARCHIVED.flatMap((c) => whole[c].filter((r) => !store.data[c].some((l) => l.id === r.id)).map((r) => [c, r.id] as const));
+        if (archived.length > 0) {
+          expect(await store.revive(archived[pick % archived.length]!)).toBe(true);
+          sameDocument(await store.whole(), doc);
+          expectLiveRefsResolve(store.data, await store.whole());
+        }
         await store.close();
+        const again = await openStore({ dir, now: () => now, clock });
+        sameDocument(await again.whole(), doc);
+        await again.close();
       }),
       { numRuns: 30 },
     );

@@ -71,6 +71,8 @@ export class DurableStore implements Store {
   private reading: Promise<void> | null = null;
   /** Resolves once the history's records are encoded too (the backups copy their bytes). */
   private historyWarmed: Promise<void> = Promise.resolve();
+  /** What `afterOpen` queues once the store is prepared: `close` waits until they are queued, then for them. */
+  private readonly openTasks: Promise<void>[] = [];
   /** The last whole document handed out, for the live document and history it was merged from. */
   private merged: { live: StoreDocument; past: History; whole: StoreDocument } | null = null;
 
@@ -109,7 +111,7 @@ export class DurableStore implements Store {
    * open serialises the whole document, which is then a copy of kept bytes rather than years of encoding in one block. */
   afterOpen(what: string, task: () => Promise<void>): void {
     // Not once the history turned out damaged with no backup: the folder then stays exactly as it is.
-    void this.prepared().then(() => this.state.readOnly || this.inBackground(what, task));
+    this.openTasks.push(this.prepared().then(() => void (this.state.readOnly || this.inBackground(what, task))));
   }
 
   /** The whole document: the settled history read from the archives, then the live document. */
@@ -197,8 +199,8 @@ export class DurableStore implements Store {
   async close(): Promise<void> {
     this.closing = true;
     this.cancelCompaction();
-    await this.warmed; // what waits for it (the backup at open) is queued before the drain below
-    await this.reading?.catch((error: unknown) => this.log.warn('Store: reading the archives failed', error));
+    await Promise.all(this.openTasks); // what waits for the open to be prepared (its backup) is queued before the drain below
+    await this.reading?.catch(() => {}); // logged where it failed
     await this.historyWarmed;
     await this.drain();
     // Leave one whole live file behind, so the next start reads it without replaying the journal.
@@ -316,12 +318,19 @@ export class DurableStore implements Store {
   private async readHistory(): Promise<void> {
     const split = this.adapter.split;
     const entries = split.entries();
-    if (entries.length === 0) return;
-    const read = await readArchives(split.dir, entries);
+    const read = await readArchives(split.dir, entries).catch((error: unknown) => {
+      this.log.error('Store: the archive files could not be read', error);
+      throw new Error('Your past meetings could not be read from the disk. Restart Second Step to try again.', { cause: error });
+    });
     split.rehash(read.checked);
     this.past = read.history;
     const damaged = read.damaged;
-    if (damaged) await this.enqueue(() => this.recoverArchive(damaged));
+    // Dealt with in the write queue (`close` waits for this read before it drains the queue).
+    if (damaged) {
+      await this.enqueue(() => this.recoverArchive(damaged)).catch((error: unknown) =>
+        this.log.error('Store: taking a damaged archive\'s records back from the backup failed; the next start tries again', error),
+      );
+    }
     this.historyWarmed = warmRecordBytes(this.past.records(), () => this.closing).catch((error: unknown) =>
       this.log.warn('Store: preparing the history ahead failed', error),
     );
