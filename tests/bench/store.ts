@@ -17,7 +17,7 @@ import { openStore } from '../../electron/main/core/store';
 import { TouchedCheck } from '../../electron/main/core/store/touched-check';
 import { openTestCore, type TestCore } from '../support/core-harness';
 import { dataFolder, NOW, seedYears, withPendingWrapUps } from './data';
-import { fmt, ratioRow, row, stats, type Row, type Stats } from './report';
+import { fmt, goalMax, ratioRow, row, stats, type Row, type Stats } from './report';
 import { timed, type SuiteOptions, type SuiteResult } from './suite';
 
 const SUITE = 'Store';
@@ -88,7 +88,9 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
 
   // --- cold load, side by side: openStore vs new Conf() + read ---
   log('store: cold loads…');
-  const cold = new Map<Size, { ours: number[]; history: number[]; conf: number[] }>(SIZES.map((s) => [s, { ours: [], history: [], conf: [] }]));
+  const cold = new Map<Size, { ours: number[]; history: number[]; historyStall: number[]; conf: number[] }>(
+    SIZES.map((s) => [s, { ours: [], history: [], historyStall: [], conf: [] }]),
+  );
   for (let r = 0; r < rounds.cold; r++) {
     for (const side of sides) {
       let store: Awaited<ReturnType<typeof openStore>> | undefined;
@@ -101,6 +103,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       const history = await timed(() => store!.whole());
       await store!.close(); // not timed: drains the backup the open queues in the background
       cold.get(side.size)!.history.push(history.ms);
+      cold.get(side.size)!.historyStall.push(history.stallMs);
       const conf = await timed(() => {
         const c = new Conf<Record<string, unknown>>({ cwd: side.confDir, configName: 'config' });
         if ((c.store['meetings'] as unknown[]).length === 0) throw new Error('empty conf');
@@ -219,6 +222,8 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
     rows.push(row(SUITE, `conf cold: new Conf() + read, ${size} y (baseline)`, 'ms', c.conf));
     rows.push(ratioRow(SUITE, `cold load (openStore), ${size} y, vs conf`, stats(c.ours), { label: 'conf cold', stats: stats(c.conf) }, 'ms', 0.5));
     rows.push(row(SUITE, `· then, after the open, the history read from the archives, ${size} y`, 'ms', c.history));
+    // The same rule as a calendar import: the main process keeps answering IPC (the overlay's events) meanwhile.
+    rows.push(row(SUITE, `· longest event-loop stall while the history is read, ${size} y`, 'ms', c.historyStall, goalMax(50, 'ms', stats(c.historyStall).max, 'max')));
   }
   for (const [size, times] of breakdown) {
     for (const part of [...parts, WHOLE]) rows.push(row(SUITE, `one write at ${size} y: ${part}`, 'ms', times.get(part)!));

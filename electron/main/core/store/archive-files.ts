@@ -4,6 +4,7 @@
 // last, is what switches from one version to the next). The manifest records each file's full SHA-256: bytes that
 // still hash to it are exactly the bytes that were validated when written, so they are parsed without zod.
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { z } from 'zod';
 import { Meeting, NextStep, SCHEMA_VERSION, Thread } from '../../../../shared/domain';
 
@@ -37,6 +38,19 @@ export interface ArchiveRecords {
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+const HASH_SLICE = 1 << 20;
+
+/** The same hash, a megabyte at a time with a turn of the event loop in between: an archive is read while the app
+ * runs (years of them after open), and the main process must keep answering the overlay meanwhile. */
+export async function sha256InSlices(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = 0; at < bytes.length; at += HASH_SLICE) {
+    hash.update(bytes.subarray(at, at + HASH_SLICE));
+    await yieldToEvents();
+  }
+  return hash.digest('hex');
+}
+
 /** The bytes and manifest entry of one year's archive. */
 export function encodeArchive(year: number, records: ArchiveRecords): { bytes: Buffer; entry: ManifestEntry } {
   const archive = { kind: 'second-step-archive', schemaVersion: SCHEMA_VERSION, year, ...records };
@@ -52,8 +66,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeArchive(
   bytes: Uint8Array,
   entry: ManifestEntry,
+  sha256 = sha256Of(bytes),
 ): { ok: true; archive: Archive; verified: boolean; sha256: string } | { ok: false; reason: string } {
-  const sha256 = sha256Of(bytes);
   const verified = sha256 === entry.sha256;
   let raw: unknown;
   try {

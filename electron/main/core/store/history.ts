@@ -15,20 +15,26 @@ export type ArchiveChanges = Map<number, ArchiveRecords>;
 const noRecords = (): Records => ({ threads: [], meetings: [], nextSteps: [] });
 
 export class History {
-  private readonly index = new Map<ArchivedCollection, Map<string, number>>(ARCHIVED.map((c) => [c, new Map()]));
+  /** Where each id is filed: built when first asked (a compaction, a record taken back), not in the read after open,
+   * which must not hold the main process for long. */
+  private index: Map<ArchivedCollection, Map<string, number>> | null = null;
   private flat: Records | null = null;
 
-  constructor(readonly years: ReadonlyMap<number, ArchiveRecords> = new Map()) {
-    for (const [year, records] of years) for (const c of ARCHIVED) for (const r of records[c]) this.index.get(c)!.set(r.id, year);
-  }
+  constructor(readonly years: ReadonlyMap<number, ArchiveRecords> = new Map()) {}
 
   /** How many records the history holds. */
   get size(): number {
-    return ARCHIVED.reduce((n, c) => n + this.index.get(c)!.size, 0);
+    let n = 0;
+    for (const records of this.years.values()) for (const c of ARCHIVED) n += records[c].length;
+    return n;
   }
 
   /** The archive year `id` is filed under, if it is archived. */
   yearOf(collection: ArchivedCollection, id: string): number | undefined {
+    if (!this.index) {
+      this.index = new Map(ARCHIVED.map((c) => [c, new Map()]));
+      for (const [year, records] of this.years) for (const c of ARCHIVED) for (const r of records[c]) this.index.get(c)!.set(r.id, year);
+    }
     return this.index.get(collection)!.get(id);
   }
 
