@@ -327,6 +327,22 @@ describe('the live document and the history', () => {
     await again.close();
   });
 
+  it('takes back, after open, what a live record refers to in the archives (a folder an older version compacted)', async () => {
+    const dir = await tempDir();
+    const doc = await fc.sample(documentWithHistory().filter((d) => d.nextSteps.length > 0), { numRuns: 1, seed: 31 })[0]!;
+    const step = doc.nextSteps[0]!;
+    const meeting = doc.meetings.find((m) => m.id === step.fromMeetingId)!;
+    const live = { ...doc, meetings: doc.meetings.filter((m) => m.id !== meeting.id) };
+    const filed = new Map([[2020, { threads: [], meetings: [meeting], nextSteps: [] }]]);
+    await new DurableJsonAdapter(join(dir, STORE), nodeFsOps).write(live, filed);
+    const store = await openStore({ dir, clock: farFuture });
+    expect(store.data.meetings.map((m) => m.id)).not.toContain(meeting.id);
+    sameDocument(await store.whole(), doc);
+    expect(store.data.meetings.map((m) => m.id)).toContain(meeting.id);
+    await store.close();
+    expect(await archivesIn(dir)).toEqual([]); // its year held only that meeting
+  });
+
   it('a change the rep makes to an old, archived meeting goes through: the core takes it back first', async () => {
     const dir = await tempDir();
     const doc = await fc.sample(documentWithHistory().filter((d) => d.meetings.some((m) => m.status === 'done')), { numRuns: 1, seed: 23 })[0]!;

@@ -276,14 +276,26 @@ export class DurableStore implements Store {
   async revive(ref: Ref): Promise<boolean> {
     if (this.state.readOnly) return false;
     await this.history();
-    return this.enqueue(async () => {
-      if (this.state.readOnly || this.outage || this.unsaved) return false;
-      const taken = this.past.taking(ref);
-      if (!taken) return false;
-      const live = this.low.data;
-      await this.moved(withCollections(live, (c) => [...live[c], ...taken.records[c]]), taken.changes, taken.next);
-      return true;
-    });
+    return this.enqueue(() => this.takeBack([ref]));
+  }
+
+  /** In the write queue: takes `refs` (and what they refer to) back from the history in one write. */
+  private async takeBack(refs: readonly Ref[]): Promise<boolean> {
+    if (this.state.readOnly || this.outage || this.unsaved) return false;
+    let past = this.past;
+    const back = new Map<ArchivedCollection, { id: string }[]>(ARCHIVED.map((c) => [c, []]));
+    const changes: ArchiveChanges = new Map();
+    for (const ref of refs) {
+      const taken = past.taking(ref);
+      if (!taken) continue;
+      for (const c of ARCHIVED) back.get(c)!.push(...taken.records[c]);
+      for (const [year, records] of taken.changes) changes.set(year, records); // from the history as it is by now
+      past = taken.next;
+    }
+    if (changes.size === 0) return false;
+    const live = this.low.data;
+    await this.moved(withCollections(live, (c) => [...live[c], ...back.get(c)!]), changes, past);
+    return true;
   }
 
   /** Replaces everything — the live document and the settled history — with what `build` makes of the live document
@@ -329,6 +341,13 @@ export class DurableStore implements Store {
     if (damaged) {
       await this.enqueue(() => this.recoverArchive(damaged)).catch((error: unknown) =>
         this.log.error('Store: taking a damaged archive\'s records back from the backup failed; the next start tries again', error),
+      );
+    }
+    // A folder an older version compacted may have filed what a live record refers to: it comes back live.
+    const referenced = this.past.referencedBy(this.low.data);
+    if (referenced.length > 0) {
+      await this.enqueue(() => this.takeBack(referenced)).catch((error: unknown) =>
+        this.log.error('Store: taking referenced records back from the archives failed; the next start tries again', error),
       );
     }
     this.historyWarmed = warmRecordBytes(this.past.records(), () => this.closing).catch((error: unknown) =>

@@ -115,6 +115,15 @@ export class History {
     return { records, changes, next: this.with(changes) };
   }
 
+  /** The archived records that records of `live` (or its wrap-up drafts) refer to. None once this store compacted
+   * the folder (settled.ts keeps them live); an older version's compaction did not look at references. */
+  referencedBy(live: StoreDocument): Ref[] {
+    if (this.size === 0) return [];
+    const refs: Ref[] = live.drafts.map((d) => ['meetings', d.meetingId] as const);
+    for (const c of ARCHIVED) for (const record of live[c]) refs.push(...referencesOf(c, record as never));
+    return refs.filter(([c, id]) => this.yearOf(c, id) !== undefined);
+  }
+
   /** Every year emptied: what a restore writes, since the document it restores is whole. */
   dropping(): ArchiveChanges {
     return new Map([...this.years.keys()].map((year) => [year, noRecords() as unknown as ArchiveRecords]));
