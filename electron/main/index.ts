@@ -18,6 +18,7 @@ import { appIconPath, dataDir, logsDir, useProfileFromCommandLine } from './plat
 import { applySecurity } from './platform/security';
 import { createTray } from './platform/tray';
 import { catchUncaughtErrors, createErrorReporter } from './platform/uncaught-errors';
+import { keepReviewReady } from './platform/windows/keep-review-ready';
 import { rememberWindowBounds } from './platform/windows/remember-bounds';
 import { createWindows, type Windows } from './platform/windows';
 import { createPages } from './platform/windows/pages';
@@ -91,6 +92,9 @@ export async function main({ clock = systemClock, log = console, platform = proc
   // moment a call ends (a page load there would cost hundreds of ms; see docs/PERFORMANCE.md, "On paper").
   windows.prepare('overlay');
   windows.prepare('wrapup');
+  // The review, whenever none exists (the rep closed it), is built hidden once the app is quiet, so a hotkey, the tray
+  // or the end-of-day reminder shows it at once. After the wrap-up policy: a quit it refuses must not count as one.
+  keepReviewReady({ windows, isCallLive: () => core.isCallLive() });
   registerHotkeys({ core, windows, log });
   offerDueCalls({ core, log, platform });
   remindEndOfDay({ core, showReview: () => void windows.show('review') });

@@ -64,8 +64,8 @@ describe.each(PLATFORMS)('window options on %s', (platform) => {
     expect(wrapUp).not.toHaveProperty('type');
   });
 
-  it('review: the home window', () => {
-    expect(reviewOptions(context)).toMatchObject({ width: 1100, height: 760 });
+  it('review: the home window, whose page knows it is hidden when built ahead of time', () => {
+    expect(reviewOptions(context)).toMatchObject({ width: 1100, height: 760, paintWhenInitiallyHidden: false });
     expect(reviewOptions(context).frame).not.toBe(false);
   });
 });

@@ -3,11 +3,12 @@
 // tab is kept in the address (#follow-ups), so a reload or the end-of-day reminder lands on the right one. Today is
 // painted from the entry's early ask (first-paint.ts); the other modes arrive right after, before a rep can switch.
 import { LoadError } from '../ui/LoadError';
-import { memo, useEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewModes, ReviewToday } from '../../../shared/views';
 import { api } from '../api';
 import { AttentionBanners } from './AttentionBanners';
-import { useCoreClock, windowClock } from '../ui/clock';
+import { useCoreMinute, windowClock } from '../ui/clock';
+import { layOutWhileHidden } from '../ui/on-screen';
 import { formatTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { Tabs, type Tab } from '../ui/Tabs';
@@ -19,7 +20,7 @@ import { PlanMode } from './modes/PlanMode';
 import { ThreadsMode } from './modes/ThreadsMode';
 import { TodayMode } from './modes/TodayMode';
 import { TomorrowMode } from './modes/TomorrowMode';
-import { firstPaintNeedsEverything, todayRendered } from './first-paint';
+import { firstPaintNeedsEverything } from './first-paint';
 import { dayLabel, useReviewData, windowTimeZone } from './review-modes';
 import { SettingsMode } from './settings/SettingsMode';
 import './modes/modes.css';
@@ -88,6 +89,26 @@ function ModePanel({ mode, today, modes, now }: { mode: Mode; today: ReviewToday
  * (Plan and Settings fetch their own data while mounted, so they are left for real). */
 const KEPT: readonly Mode[] = ['today', 'follow-ups', 'threads', 'tomorrow', 'metrics'];
 
+/** One kept mode. Built away (in idle time, before the rep asks for it), it is laid out once, unseen, right away
+ * (mode-slots.css): a skipped mode keeps its layout but makes none, so its first showing would otherwise lay out the
+ * whole mode in the frame the rep is waiting for. */
+function Slot({ away, children }: { away: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const builtAway = useRef(away);
+  useLayoutEffect(() => {
+    const slot = ref.current;
+    if (!slot || !builtAway.current) return;
+    slot.classList.add('mode-slot--measuring');
+    void slot.getBoundingClientRect(); // the layout, kept once the mode is skipped again
+    slot.classList.remove('mode-slot--measuring');
+  }, []);
+  return (
+    <div ref={ref} className={away ? 'mode-slot mode-slot--away' : 'mode-slot'} inert={away}>
+      {children}
+    </div>
+  );
+}
+
 /** The mode on screen, and the kept modes built before: those are skipped by the browser (mode-slots.css) and
  * `inert`, so they take no space, no focus and no place in the accessibility tree, yet keep their DOM and layout.
  * Re-rendered when the data or the minute changes, not on every tick of the on-screen clock. */
@@ -106,9 +127,9 @@ const ModeSlots = memo(function ModeSlots({ mode, today, modes, now }: { mode: M
   return (
     <>
       {slots.map((m) => (
-        <div key={m} className={m === mode ? 'mode-slot' : 'mode-slot mode-slot--away'} inert={m !== mode}>
+        <Slot key={m} away={m !== mode}>
           <ModePanel mode={m} today={today} modes={modes} now={now} />
-        </div>
+        </Slot>
       ))}
       {KEPT.includes(mode) ? null : <ModePanel mode={mode} today={today} modes={modes} now={now} />}
     </>
@@ -168,7 +189,8 @@ function PendingWrapUps({ pending }: { pending: ReviewToday['pendingWrapUps'] })
 }
 
 export function ReviewApp() {
-  const clockNow = useCoreClock();
+  // To the minute: nothing here shows seconds, and a render a second would land in the middle of tab switches.
+  const clockNow = useCoreMinute();
   const state = useView(getState);
   const review = useReviewData();
   const { today, modes } = review;
@@ -180,16 +202,17 @@ export function ReviewApp() {
   if (chosen === null && today) setChosen(today.today.calls.length + today.openDeals > 0 ? 'today' : 'plan');
   const mode = chosen ?? 'today';
 
-  const painted = today !== undefined;
   useEffect(() => {
-    // Today's first paint is what the early ask is for; any other first mode needs every mode, so ask at once.
+    // Today's first paint is what the early ask is for (useReviewData says when it is painted); any other first mode
+    // needs every mode, so ask at once.
     if (mode !== 'today') firstPaintNeedsEverything();
-    else if (painted) todayRendered();
-  }, [mode, painted]);
+  }, [mode]);
 
   useEffect(() => {
     if (chosen && location.hash.slice(1) !== chosen) history.replaceState(null, '', `#${chosen}`);
   }, [chosen]);
+  // Built hidden ahead of time, the window lays out what it rendered, so being shown costs only a paint.
+  useEffect(() => layOutWhileHidden());
   useEffect(() => {
     const onHash = () => {
       const fromHash = modeFromHash();

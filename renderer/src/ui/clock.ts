@@ -130,3 +130,10 @@ export const windowClock = (): CoreClock => (shared ??= createCoreClock(api));
 export function useCoreClock(clock: CoreClock = windowClock()): number {
   return useSyncExternalStore(clock.subscribe, clock.snapshot, clock.snapshot);
 }
+
+/** The core's time to the minute (its start, ms since the epoch), re-rendering once a minute: for a window that shows
+ * nothing finer, so the second's tick does not render it again (React skips a snapshot equal to the last). */
+export function useCoreMinute(clock: CoreClock = windowClock()): number {
+  const minute = () => Math.floor(clock.snapshot() / 60_000) * 60_000;
+  return useSyncExternalStore(clock.subscribe, minute, minute);
+}

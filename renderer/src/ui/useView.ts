@@ -2,9 +2,11 @@
 // and say whether it is loading or failed. The last good data stays on screen while a refetch runs.
 // A view the core pushes with its changes (the overlay's `live` event) is taken from the event instead of refetched:
 // that round trip was most of the time between a change and its paint.
+// A window may hold changes while it is off screen (on-screen.ts): its views then catch up when it is shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventName, Events } from '../../../shared/bridge';
-import { api, toApiError, type Api, type ApiError } from '../api';
+import { toApiError, type Api, type ApiError } from '../api';
+import { viewEvents } from './on-screen';
 import { reuseEqual } from './reuse-equal';
 import { useLatest } from './useLatest';
 
@@ -26,7 +28,7 @@ export interface View<T> {
   patch(update: (current: T) => T): void;
 }
 
-export function useView<T, E extends EventName = EventName>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = api, pushed?: Pushed<T, E>): View<T> {
+export function useView<T, E extends EventName = EventName>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = viewEvents(), pushed?: Pushed<T, E>): View<T> {
   const [state, setState] = useState<{ data: T | undefined; loading: boolean; error: ApiError | null }>({
     data: undefined,
     loading: true,

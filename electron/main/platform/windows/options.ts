@@ -84,7 +84,18 @@ export function wrapUpOptions(context: WindowContext): BrowserWindowConstructorO
 }
 
 export function reviewOptions(context: WindowContext): BrowserWindowConstructorOptions {
-  return { ...base('Second Step', context), width: 1100, height: 760, minWidth: 720, minHeight: 480, center: true };
+  return {
+    ...base('Second Step', context),
+    width: 1100,
+    height: 760,
+    minWidth: 720,
+    minHeight: 480,
+    center: true,
+    // Built hidden ahead of time (keep-review-ready.ts), its page must read document.visibilityState 'hidden' from the
+    // first load, so it holds the store's changes until it is shown (renderer/src/ui/on-screen.ts) instead of
+    // recomputing a year of data per change all day. Electron's default would have it paint as if visible.
+    paintWhenInitiallyHidden: false,
+  };
 }
 
 export const windowOptions: Record<WindowName, (context: WindowContext) => BrowserWindowConstructorOptions> = {
