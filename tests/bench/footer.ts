@@ -41,11 +41,17 @@ changes replays to the very document; the kill test now kills inside appends). (
 can skip**: records are frozen by the touched check, not by immer's auto-freeze (which walked every slot of every
 array a change touched), the collection arrays are left unfrozen (V8 copies a frozen array about 8× slower), rules
 about the present look only at the open meetings, and the wrap-up gate is one pass instead of one per owed meeting.
-What is left grows with history because the whole history is still *in memory*: immer copying the arrays a change
-touches, the touched check and the journal comparing them slot by slot and the open meetings picked out of all
-meetings — pointer work, about 2 ms at 10 years — and a cold load parses every archive. Next step: keep archived
-records out of \`store.data\` (a lazily loaded, read-only history the review's threads, metrics and the export ask
-for), so a change walks only the working set and a cold load reads only the live file.
+(5) **Settled history out of the live document** (\`store/history.ts\`): \`store.data\` holds only what may still
+change and whatever that refers to (settled.ts keeps a record live while a live record or a wrap-up draft refers to
+it, so every lookup a service makes from a live record finds its answer there; property-tested). Compaction moves the
+rest out of memory as well as out of the live file. An open reads the live file and its journal only; the archives are
+read just after, in the background (hashed a megabyte at a time, a turn of the event loop between years), into a
+History the review, the export and the backups merge with the live document (\`store.whole()\`). A change to an
+archived record takes it back first: the service's lookup misses (\`MissingRecord\`), \`ctx.mutate\` asks the store to
+revive it (its year rewritten without it, then the live file with it: never in two files) and makes the change again.
+A restore replaces the history too. So a change costs the same after ten years as after one, and a cold load is the
+live file's size, not the history's. What the history costs is shown apart: its read after open, and the longest
+stall while it is read.
 
 ### Overlay
 
@@ -79,9 +85,14 @@ the download), and the preview's bridge script is deferred so the entry is reque
 needs no request). The bench reports the paint from the page (a console message) instead of polling it, which had
 pushed Playwright's own script into the page mid-load. What is left of a load on this machine is mostly not ours:
 starting a new renderer process under load (15–35 ms), Intl's start-up (~20 ms), and the first layout and paint in
-software (25–40 ms, half of it setting up each font size and weight). Next levers: pre-create the review window hidden
-like the overlay (the page start is then paid at app start), fewer distinct font sizes on the first screen, and keep
-the computed modes in the core, updated on change, instead of recomputing the year per ask.
+software (25–40 ms, half of it setting up each font size and weight). So the review window is now built hidden ahead
+of time in Electron, like the overlay and the wrap-up (\`platform/windows/keep-review-ready.ts\`: whenever none exists,
+once the overlay's page has loaded and the app is quiet, never during a call), with \`paintWhenInitiallyHidden: false\`
+so its page knows it is hidden: it holds the store's changes while hidden (one hidden renderer process recomputing a
+year of data per change all day would cost the call's CPU) and catches up, Today first, when shown
+(\`renderer/src/ui/on-screen.ts\`). The goal sits on that row — what the rep waits for when the review opens — and the
+cold navigation stays in the table without it. Headless Chromium never reports a page hidden, so the bench stands in
+for the hidden state with a page script; the OS's own show of the window is not in the figure.
 
 ### Main process
 
@@ -109,8 +120,8 @@ measure the parts that run here; this is how the two budgets add up.
 1. Electron's own start until main's entry runs: ~100–150 ms on a rep's laptop (Chromium and Node start-up, not ours).
 2. Main's import: one bundle, its pure-JS packages tree-shaken in, nothing of calendars or exports read (Main process
    rows). On Electron the V8 compile cache (electron/main/boot.ts) skips compiling it from the second start on.
-3. The store's cold load (Store rows): the one part that grows with history; keeping settled history out of the
-   document (the next step above) keeps it at the size of the working set.
+3. The store's cold load (Store rows): the live file and its journal only, the size of the working set however many
+   years the rep keeps; the archives are read after the overlay is up.
 4. The overlay window is built hidden at start (\`windows.prepare('overlay')\`) as soon as the core is open, and shown
    (\`showInactive\`) once the page is there; its page parses about 16 KB gzip of JS (the windows run on Preact; see
    Overlay), asks \`getLive\` (answered from memory over IPC in ~1 ms) and paints: a few tens of ms.
