@@ -207,13 +207,13 @@ export const SettingsPatch = once(() =>
   z.strictObject({
     /** Per action: the rep's own combination, or null to follow our default again (also when the default changes). */
     hotkeys: z.partialRecord(HotkeyAction, z.string().trim().max(60, 'That key combination is too long.').nullable()).optional(),
-    prompts: z.strictObject(leftOut(PromptSettings.shape)).optional(),
-    nextStep: z.strictObject(leftOut(NextStepSettings.shape)).optional(),
+    prompts: z.strictObject(leftOut(PromptSettings.unwrap().shape)).optional(),
+    nextStep: z.strictObject(leftOut(NextStepSettings.unwrap().shape)).optional(),
     endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 17:30.').optional(),
     ownDomains: z.array(OwnDomain).max(50, 'Keep it to at most 50 domains.').optional(),
     gateInternalMeetings: z.boolean().optional(),
     startAtLogin: z.boolean().optional(),
-    overlay: z.strictObject(leftOut(OverlaySettings.omit({ boundsByDisplay: true, lastDisplay: true }).shape)).optional(),
+    overlay: z.strictObject(leftOut(OverlaySettings.unwrap().omit({ boundsByDisplay: true, lastDisplay: true }).shape)).optional(),
     /** Per stage: its new default agenda, or null to go back to ours (see shared/rules/stage-templates.ts). */
     stageTemplates: z
       .record(requiredText('The stage', 80), z.array(StageTemplateInput()).max(20, 'Keep a template to at most 20 items.').nullable())

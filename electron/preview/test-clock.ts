@@ -4,14 +4,18 @@
 // jump through `clock.onJump` and tells the windows (the `clock` event).
 import { z } from 'zod';
 import type { Reply } from '../../shared/contract';
+import { builtOnFirstUse } from '../../shared/domain/primitives';
 import type { TestClock } from '../main/core/clock';
 
 export const TEST_CLOCK_PATH = '/__test/clock';
 
-const ClockMove = z.union([
-  z.strictObject({ advanceMs: z.number().int().min(0, 'The clock only moves forward.').max(10 * 365 * 86_400_000) }),
-  z.strictObject({ now: z.iso.datetime({ offset: true }) }),
-]);
+/** Built on the first move, not at start-up (see builtOnFirstUse). */
+const ClockMove = builtOnFirstUse(() =>
+  z.union([
+    z.strictObject({ advanceMs: z.number().int().min(0, 'The clock only moves forward.').max(10 * 365 * 86_400_000) }),
+    z.strictObject({ now: z.iso.datetime({ offset: true }) }),
+  ]),
+);
 
 /** Parses an ISO instant for `--now` (a plain date is taken as UTC midnight). Throws a plain sentence. */
 export function parseNow(value: string): number {

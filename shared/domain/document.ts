@@ -13,6 +13,7 @@ import { Thread } from './thread';
  * older app must open such a folder read-only rather than see part of the history and write over it. */
 export const SCHEMA_VERSION = 3;
 
+/** Built at import, unlike its parts (see builtOnFirstUse): the store reads its shape when it loads. */
 export const StoreDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   threads: z.array(Thread),

@@ -2,7 +2,18 @@
 // Small schema building blocks with the plain-English messages a rep sees when input is wrong.
 import { z } from 'zod';
 
-export const Id = z.string().trim().min(1, 'An id is missing.').max(64, 'That id is too long.');
+/** A schema built on its first use (its first parse) instead of at import. Every schema in shared/domain is built
+ * this way but two (HotkeyAction and StoreDocument, see there): building schemas was most of the main process's
+ * import, and each kind of schema built at import also pays zod's one-time set-up of that kind. A store file its
+ * checkpoint vouches for is loaded without zod, so a schema is built when something is first checked with it.
+ * Parsing through z.lazy is parsing with the schema itself (the same output, issues and messages); `unwrap()` gives
+ * that same schema (built once), e.g. to read its `.shape`. */
+export const builtOnFirstUse = <T extends z.ZodType>(build: () => T): z.ZodLazy<T> => {
+  let built: T | undefined;
+  return z.lazy(() => (built ??= build()));
+};
+
+export const Id = builtOnFirstUse(() => z.string().trim().min(1, 'An id is missing.').max(64, 'That id is too long.'));
 
 /** An instant: accepted as ISO-8601 with any offset, always kept in UTC (`…Z`). One form matters: instants are
  * compared and sorted as strings all over the app, and "01:30+02:00" sorts after "00:45Z" though it is earlier —
@@ -14,7 +25,7 @@ export const instant = (what = 'The date and time') =>
       error: (issue) => (issue.input === undefined || issue.input === '' ? `${what} is required.` : `${what} is not a valid date and time.`),
     })
     .transform((iso) => new Date(iso).toISOString());
-export const Instant = instant();
+export const Instant = builtOnFirstUse(() => instant());
 
 export const requiredText = (what: string, max = 500) =>
   z

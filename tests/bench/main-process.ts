@@ -188,11 +188,12 @@ export async function mainProcessSuite({ quick, log }: SuiteOptions): Promise<Su
       'calendar sync, papaparse and ical-generator (with its zone table) on the first export, so none of these is read at start-up. ' +
       `Packages the built core still imports at start-up: ${stillExternal.length ? stillExternal.join(', ') : 'none'}.`,
     `What the import reads: ${[...startup].map(([file, bytes]) => `${basename(file)} ${(bytes / 1024).toFixed(1)} KB`).join(', ')} ` +
-      '(everything both hosts load at start is one `core` chunk: electron.vite.config.ts). Built on first use instead: each IPC method’s ' +
-      'input schema (shared/contract.ts, on the method’s first call), the calendar engine (on the first sync or removal of a calendar) and ' +
-      'the review’s queries (when the review first asks). What the import still spends is mostly zod building the store’s schemas ' +
-      '(shared/domain, needed by the store’s first load right after), then V8 compiling the core chunk (zod, date-fns’ `format` for the ' +
-      'store’s file names, immer, the store and the services).',
+      '(everything both hosts load at start is one `core` chunk: electron.vite.config.ts). Built on first use instead: the store’s record ' +
+      'schemas (shared/domain, each on its first parse: a store file its checkpoint vouches for is loaded without them), each IPC ' +
+      'method’s input schema (shared/contract.ts, on the method’s first call), the calendar engine (on the first ' +
+      'sync or removal of a calendar) and the review’s queries (when the review first asks). What the import still spends is mostly V8 ' +
+      'compiling the core chunk (zod, date-fns’ `format` for the store’s file names, immer, the store and the services) and Node loading ' +
+      'the built-ins it imports; zod still builds a few schemas at import (the store document’s frame, HotkeyAction, the archive manifest).',
     `The bundle against its packages imported whole (what the core paid while it kept them external, on top of its own code): ${bundleStats.median.toFixed(0)} ms vs ${depsStats.median.toFixed(0)} ms.`,
     `Memory: a fresh process imports the core, then (after GC) opens a core on the data folder and asks getState; the row is the heap after GC minus the heap before. ` +
       `With 10 y the process has ${stats(ten.map((m) => m.heapUsedMB)).median.toFixed(0)} MB of heap in use and an RSS of ${stats(ten.map((m) => m.rssMB)).median.toFixed(0)} MB; ` +

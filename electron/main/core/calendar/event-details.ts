@@ -2,7 +2,7 @@
 // the people (organizer first) and the join link. node-ical hands properties over either as a plain string or as
 // {val, params} when the line had parameters; these helpers read both shapes.
 import type { VEvent } from 'node-ical';
-import { Meeting } from '../../../../shared/domain';
+import { JoinUrl } from '../../../../shared/domain';
 import { findJoinLink } from './join-link';
 import { emailOf } from './people';
 
@@ -58,6 +58,6 @@ export function eventDetails(event: VEvent, base: VEvent = event): EventDetails 
   const attendees = [...new Set([...(organizer ? [organizer] : []), ...invited])].slice(0, MAX_PEOPLE);
   const link = findJoinLink(LINK_FIELDS.flatMap((name) => listOf(field(name)).map(textOf)));
   // Checked here, while reading is still sliced, against the store's own rule: a meeting must be savable.
-  const joinUrl = link && Meeting.shape.joinUrl.safeParse(link).success ? link : undefined;
+  const joinUrl = link && JoinUrl.safeParse(link).success ? link : undefined;
   return { title, attendees, ...(organizer ? { organizer } : {}), ...(joinUrl ? { joinUrl } : {}) };
 }
