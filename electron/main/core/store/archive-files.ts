@@ -6,28 +6,34 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { z } from 'zod';
-import { Meeting, NextStep, SCHEMA_VERSION, Thread } from '../../../../shared/domain';
+import { Meeting, NextStep, SCHEMA_VERSION, Thread, builtOnFirstUse } from '../../../../shared/domain';
 
 export const ARCHIVE_NAME = /^archive-(\d{4})\.([0-9a-f]{12})\.json$/;
 
-export const ManifestEntry = z.object({
-  year: z.number().int().min(1000).max(9999),
-  file: z.string().regex(ARCHIVE_NAME),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  schemaVersion: z.number().int(),
-  counts: z.object({ threads: z.number().int().min(0), meetings: z.number().int().min(0), nextSteps: z.number().int().min(0) }),
-});
+// Built on first use (a live file with archives, an archive not vouched for by its hash), not at import: see
+// shared/domain/primitives.ts.
+export const ManifestEntry = builtOnFirstUse(() =>
+  z.object({
+    year: z.number().int().min(1000).max(9999),
+    file: z.string().regex(ARCHIVE_NAME),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    schemaVersion: z.number().int(),
+    counts: z.object({ threads: z.number().int().min(0), meetings: z.number().int().min(0), nextSteps: z.number().int().min(0) }),
+  }),
+);
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
-export const Manifest = z.array(ManifestEntry);
+export const Manifest = builtOnFirstUse(() => z.array(ManifestEntry));
 
-export const Archive = z.object({
-  kind: z.literal('second-step-archive'),
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  year: z.number().int(),
-  threads: z.array(Thread),
-  meetings: z.array(Meeting),
-  nextSteps: z.array(NextStep),
-});
+export const Archive = builtOnFirstUse(() =>
+  z.object({
+    kind: z.literal('second-step-archive'),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    year: z.number().int(),
+    threads: z.array(Thread),
+    meetings: z.array(Meeting),
+    nextSteps: z.array(NextStep),
+  }),
+);
 export type Archive = z.infer<typeof Archive>;
 
 export interface ArchiveRecords {
