@@ -6,6 +6,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Meeting, type StoreDocument } from '../../shared/domain';
+import { openStore } from '../../electron/main/core/store';
+import type { DurableStore } from '../../electron/main/core/store/durable-store';
 import { seedYear } from '../support/seed-year';
 
 /** A Wednesday late afternoon, like the review's e2e test (the browser runs in UTC). */
@@ -80,4 +82,15 @@ export async function dataFolder(doc: StoreDocument, label: string): Promise<str
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'second-step.json'), storeBytes(doc));
   return dir;
+}
+
+/** The core clock at the bench's "now"; its timers never fire, so compaction runs only when asked. */
+const benchClock = { now: () => Date.parse(NOW), at: () => () => {} };
+
+/** Opens a single-file folder once and moves its settled history into archive files, as the app does after open. */
+export async function splitFolder(dir: string): Promise<number> {
+  const store = (await openStore({ dir, clock: benchClock, now: benchClock.now })) as DurableStore;
+  const moved = await store.compactNow();
+  await store.close();
+  return moved;
 }

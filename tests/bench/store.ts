@@ -16,7 +16,7 @@ import { nodeFsOps } from '../../electron/main/core/store/fs-ops';
 import { openStore } from '../../electron/main/core/store';
 import { TouchedCheck } from '../../electron/main/core/store/touched-check';
 import { openTestCore, type TestCore } from '../support/core-harness';
-import { dataFolder, NOW, seedYears, withPendingWrapUps } from './data';
+import { dataFolder, NOW, seedYears, splitFolder, withPendingWrapUps } from './data';
 import { fmt, goalMax, ratioRow, row, stats, type Row, type Stats } from './report';
 import { timed, type SuiteOptions, type SuiteResult } from './suite';
 
@@ -24,16 +24,6 @@ const SUITE = 'Store';
 const SIZES = [1, 5, 10] as const;
 type Size = (typeof SIZES)[number];
 const DAY = 86_400_000;
-/** The core clock at the bench's "now"; its timers never fire, so compaction runs only when asked. */
-const benchClock = { now: () => Date.parse(NOW), at: () => () => {} };
-
-/** Opens a single-file folder once and moves its settled history into archive files, as the app does after open. */
-async function splitFolder(dir: string): Promise<number> {
-  const store = (await openStore({ dir, clock: benchClock, now: benchClock.now })) as DurableStore;
-  const moved = await store.compactNow();
-  await store.close();
-  return moved;
-}
 
 /** The wrap-up the rep submits: a demo next week (it also puts the demo in the diary as a planned meeting). */
 const stepInput = (meetingId: string) => ({
