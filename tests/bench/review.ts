@@ -239,7 +239,7 @@ export async function reviewSuite({ quick, log }: SuiteOptions): Promise<SuiteRe
                 channel.port2.postMessage(0);
               }),
             );
-            // The mode on screen (the other data modes stay mounted once built, skipped and [inert]).
+            // The mode on screen (the other modes stay mounted once built, skipped and [inert]).
             const nodes = document.querySelectorAll('[role="tabpanel"] *:not([inert], [inert] *)').length;
             return { name: (tab.textContent ?? '').replace(/\s+\d+\s+\w+$/, '').trim(), ms: performance.now() - started, nodes, commit, frame };
           }, index);
@@ -249,7 +249,7 @@ export async function reviewSuite({ quick, log }: SuiteOptions): Promise<SuiteRe
           parts.frame.push(frame - commit);
           parts.paint.push(ms - frame);
           byTab.get(name)!.push(ms);
-          await new Promise((done) => setTimeout(done, 100)); // let a mode's own fetch (Plan) settle
+          await new Promise((done) => setTimeout(done, 100)); // a pause between clicks, as a rep's
         }
       }
       const all = [...byTab.values()].flat();
@@ -259,7 +259,7 @@ export async function reviewSuite({ quick, log }: SuiteOptions): Promise<SuiteRe
       rows.push(row(SUITE, `· slowest tab: ${slowest[0]}`, 'ms', slowest[1], goalMax(16, 'ms', stats(slowest[1]).median)));
       notes.push(
         `Switches per tab (median ms, elements in the panel): ${[...byTab].map(([name, ms]) => `${name} ${stats(ms).median.toFixed(1)} (${domSize.get(name)})`).join(', ')}. ` +
-          'Click → next frame painted, in the page; a mode that fetches its own data after the switch (Plan) shows its first frame within this time and fills in after its fetch. ' +
+          'Click → next frame painted, in the page. Every mode stays built once shown, and the ones not shown yet are built in idle time after the first paint (Plan and Settings, which fetch their own data, last; away, they follow no change until shown again), so a switch shows what is already there. ' +
           `Median split of a switch: click → React commit ${stats(parts.commit).median.toFixed(1)} ms, → next frame ${stats(parts.frame).median.toFixed(1)} ms, ` +
           `frame → painted ${stats(parts.paint).median.toFixed(1)} ms (p95 ${stats(parts.paint).p95.toFixed(1)}: the browser's style, layout and paint of the page, software-rasterised here with --disable-gpu).`,
       );

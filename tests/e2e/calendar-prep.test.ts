@@ -98,6 +98,10 @@ const store = async () => (await preview.readStore()).data as StoreDocument;
 const settingsOnDisk = async () => (await store()).settings as Settings;
 const callOnDisk = async (): Promise<Meeting | undefined> => (await store()).meetings.find((m) => m.title === CALL);
 
+/** The review's mode on screen: the modes shown before stay built but inert (Plan's new-meeting form has a Stage
+ * field and an agenda editor too), and a user — keyboard, pointer or screen reader — reaches only this one. */
+const shownMode = () => page.locator('.mode-slot:not([inert])');
+
 /** Selects a review tab the way a keyboard user does: focus the tab list, then Home and the arrow keys. */
 async function openTab(name: RegExp) {
   const selected = page.getByRole('tab', { selected: true });
@@ -149,29 +153,30 @@ describe('a calendar by path, prepped from a template, through a restart and a m
     await page.getByRole('button', { name: 'Save email domains' }).press('Enter');
     await expect.poll(async () => (await settingsOnDisk()).ownDomains).toEqual(['ourco.com']);
 
-    await page.getByRole('heading', { level: 3, name: 'Stage templates' }).waitFor();
-    const stage = page.getByLabel('Stage', { exact: true });
+        const templates = shownMode().getByRole('region', { name: 'Stage templates' });
+    await templates.waitFor();
+    const stage = templates.getByLabel('Stage', { exact: true });
     expect(await stage.inputValue()).toBe('First meeting');
-    await page.getByLabel('New agenda item').focus();
+    await shownMode().getByLabel('New agenda item').focus();
     await page.keyboard.type(OWN_ITEM);
     await page.keyboard.press('Tab');
     await page.keyboard.type('10');
     await page.keyboard.press('Enter');
     // From last to second: focus stays on the moved item, so Enter keeps moving it.
-    await page.getByRole('button', { name: `Move up: ${OWN_ITEM}` }).press('Enter');
+    await shownMode().getByRole('button', { name: `Move up: ${OWN_ITEM}` }).press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     const items = () => page.locator('.stage-templates .agenda-editor__text').allTextContents();
     await expect.poll(items).toEqual(['Introductions and why we are meeting', OWN_ITEM, 'How they do it today', 'What gets in the way', 'Agree the next step']);
     await screenshot(page, 'calendar-prep-stage-template');
     await checkAxe('settings (stage template edited)');
-    await page.getByRole('button', { name: 'Save the First meeting agenda' }).press('Enter');
+    await shownMode().getByRole('button', { name: 'Save the First meeting agenda' }).press('Enter');
     await expect.poll(async () => (await settingsOnDisk()).stageTemplates['First meeting']?.map((i) => i.text)).toEqual(await items());
     expect((await settingsOnDisk()).stageTemplates['First meeting']?.[1]).toEqual({ text: OWN_ITEM, minutes: 10 });
   });
 
   it('adds the ICS file by its path and shows its calls under Today and Tomorrow', async () => {
-    await page.getByLabel('File path or web address').focus();
+    await shownMode().getByLabel('File path or web address').focus();
     await page.keyboard.type(icsPath);
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: /Added robin@ourco\.com/ }).waitFor();
@@ -182,11 +187,11 @@ describe('a calendar by path, prepped from a template, through a restart and a m
     expect((await callOnDisk())?.start).toBe('2026-11-25T13:00:00.000Z');
 
     await openTab(/^Today/);
-    const today = page.getByRole('row').filter({ hasText: SERIES });
+    const today = shownMode().getByRole('row').filter({ hasText: SERIES });
     await today.waitFor();
     expect(await today.textContent()).toContain('9:00');
     await openTab(/^Tomorrow/);
-    const call = page.getByRole('listitem').filter({ hasText: CALL }).first();
+    const call = shownMode().getByRole('listitem').filter({ hasText: CALL }).first();
     await call.waitFor();
     expect(await call.textContent()).toMatch(/1:00 PM.*Globex · First meeting.*No purpose set.*No agenda/);
     await screenshot(page, 'calendar-prep-tomorrow');
@@ -195,8 +200,8 @@ describe('a calendar by path, prepped from a template, through a restart and a m
   });
 
   it('preps tomorrow’s call from the template, keyboard only', async () => {
-    await page.getByRole('button', { name: new RegExp(`^Prep\\s?: ${CALL}$`) }).press('Enter');
-    const form = page.getByRole('region', { name: `Prep: ${CALL}` });
+    await shownMode().getByRole('button', { name: new RegExp(`^Prep\\s?: ${CALL}$`) }).press('Enter');
+    const form = shownMode().getByRole('region', { name: `Prep: ${CALL}` });
     // Focus is in the form; Tab on to the purpose.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/-title$/);
     await form.getByLabel('Purpose', { exact: true }).focus();
@@ -219,7 +224,7 @@ describe('a calendar by path, prepped from a template, through a restart and a m
     await preview.stop();
     preview = await startPreview({ now: NOW, dataDir });
     await openReview('plan');
-    const call = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: CALL }) });
+    const call = shownMode().getByRole('listitem').filter({ has: page.getByRole('heading', { name: CALL }) });
     await call.waitFor();
     expect(await call.textContent()).toMatch(/✓ Purpose.*Agenda: 5 items.*Learn how Globex plans/);
     await screenshot(page, 'calendar-prep-after-restart');
@@ -240,7 +245,7 @@ describe('a calendar by path, prepped from a template, through a restart and a m
     expect(moved.agenda).toEqual(before.agenda);
     expect((await store()).meetings.filter((m) => m.title === CALL)).toHaveLength(1);
 
-    const call = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: CALL }) });
+    const call = shownMode().getByRole('listitem').filter({ has: page.getByRole('heading', { name: CALL }) });
     await expect.poll(() => call.textContent()).toMatch(/0?2:00 PM–0?2:30 PM.*✓ Purpose.*Agenda: 5 items/);
     await screenshot(page, 'calendar-prep-moved');
     expect(watched.problems()).toEqual([]);

@@ -2,13 +2,13 @@
 // wrap-up banner, and the new-meeting form showing the core's messages under its fields. (The other modes:
 // review-modes.test.tsx.)
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodRawInput } from '../../shared/contract';
 import type { ReviewView } from '../../shared/views';
 import { ReviewApp } from '../../renderer/src/review/ReviewApp';
 import { appState, meeting, thread } from './fixtures';
 import { reviewDoc, reviewModesFor } from './review-fixtures';
-import { button, byLabel, byRole, cleanup, click, description, fail, fakeBridge, installBridge, ok, render, type, type FakeBridge } from './harness';
+import { button, byLabel, byRole, cleanup, click, description, fail, fakeBridge, installBridge, ok, render, settle, type, type FakeBridge } from './harness';
 
 const NOW = Date.parse('2025-11-25T08:00:00.000Z');
 let fake: FakeBridge;
@@ -94,6 +94,25 @@ describe('review window: Plan', () => {
     ]);
     await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
     expect(document.activeElement).toBe(byLabel('Account'));
+  });
+
+  it('stays built while another tab is shown: follows no change while away, then catches up once when back', async () => {
+    await render(<ReviewApp />);
+    const tab = (name: string) => byRole('tab').find((t) => t.textContent === name)!;
+    expect(fake.callsOf('getReview')).toHaveLength(1);
+    await click(tab('Today'));
+    // Away, Plan is kept out of reach (inert) and asks for nothing, however many changes the store makes.
+    expect(meetingItem('Demo for Acme').closest('[inert]')).not.toBeNull();
+    view = { ...view, meetings: [...view.meetings, meeting({ id: 'p3', status: 'planned', title: 'Planned while away', start: '2025-11-28T10:00:00.000Z', end: '2025-11-28T10:30:00.000Z' })] };
+    for (let revision = 1; revision <= 3; revision++) fake.emit('changed', { revision });
+    await settle();
+    expect(fake.callsOf('getReview')).toHaveLength(1);
+    expect(meetingItem('Planned while away')).toBeUndefined();
+
+    await click(tab('Plan'));
+    expect(meetingItem('Demo for Acme').closest('[inert]')).toBeNull();
+    await vi.waitFor(() => expect(meetingItem('Planned while away')).toBeDefined());
+    expect(fake.callsOf('getReview')).toHaveLength(2);
   });
 
   it('creates a meeting with the agenda, default times half an hour apart, and the deal the account belongs to', async () => {

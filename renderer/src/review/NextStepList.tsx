@@ -1,7 +1,7 @@
 // Runs in the renderer. The "Next steps" region: what was agreed, when, and whether the prospect said yes to it —
 // the steps still ahead first, then the most recent others (a year holds thousands: the rest are one click away).
 import { StepBadges } from './StepBadges';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { NextStep, Thread } from '../../../shared/domain';
 import { formatWhen } from '../ui/format';
 import { OWNER_LABELS } from '../ui/labels';
@@ -9,12 +9,20 @@ import { OWNER_LABELS } from '../ui/labels';
 const STEP_STATUS = { open: '', done: 'Done', missed: 'Missed' } as const;
 const PAGE = 8;
 
+/** The steps by their time, soonest first and latest first (ties in the order given). */
+function byWhen(steps: NextStep[]) {
+  const at = new Map(steps.map((s) => [s, Date.parse(s.when)]));
+  const time = (s: NextStep) => at.get(s)!;
+  return { time, soonest: [...steps].sort((a, b) => time(a) - time(b)), latest: [...steps].sort((a, b) => time(b) - time(a)) };
+}
+
 export function NextStepList({ steps, threads, now }: { steps: NextStep[] | undefined; threads: Thread[]; now: number }) {
   const [shown, setShown] = useState(PAGE);
-  const all = steps ?? [];
-  const ahead = all.filter((s) => s.status === 'open' && Date.parse(s.when) > now).sort((a, b) => Date.parse(a.when) - Date.parse(b.when));
+  // Sorted once per answer, not on every minute's render: a year holds thousands of steps.
+  const sorted = useMemo(() => byWhen(steps ?? []), [steps]);
+  const ahead = sorted.soonest.filter((s) => s.status === 'open' && sorted.time(s) > now);
   const aheadIds = new Set(ahead.map((s) => s.id));
-  const earlier = all.filter((s) => !aheadIds.has(s.id)).sort((a, b) => Date.parse(b.when) - Date.parse(a.when));
+  const earlier = sorted.latest.filter((s) => !aheadIds.has(s.id));
   const ordered = [...ahead, ...earlier.slice(0, shown)];
   return (
     <section className="panel" aria-labelledby="next-steps-heading">

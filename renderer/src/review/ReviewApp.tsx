@@ -8,12 +8,12 @@ import type { ReviewModes, ReviewToday } from '../../../shared/views';
 import { api } from '../api';
 import { AttentionBanners } from './AttentionBanners';
 import { useCoreMinute, windowClock } from '../ui/clock';
-import { layOutWhileHidden } from '../ui/on-screen';
+import { heldWhileHidden, layOutWhileHidden, PartOnScreen, viewEvents } from '../ui/on-screen';
 import { formatTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { Tabs, type Tab } from '../ui/Tabs';
 import { useAction } from '../ui/useAction';
-import { useView } from '../ui/useView';
+import { useView, ViewEvents } from '../ui/useView';
 import { FollowUpsMode } from './modes/FollowUpsMode';
 import { MetricsMode } from './modes/MetricsMode';
 import { PlanMode } from './modes/PlanMode';
@@ -66,12 +66,21 @@ const FollowUpsPanel = memo(FollowUpsMode);
 const ThreadsPanel = memo(ThreadsMode);
 const TomorrowPanel = memo(TomorrowMode);
 const MetricsPanel = memo(MetricsMode);
+const PlanPanel = memo(PlanMode);
+const SettingsPanel = memo(SettingsMode);
+
+interface PanelProps {
+  mode: Mode;
+  today: ReviewToday;
+  modes: ReviewModes | undefined;
+  now: number;
+}
 
 /** One mode. Today can show before the other modes have arrived. */
-function ModePanel({ mode, today, modes, now }: { mode: Mode; today: ReviewToday; modes: ReviewModes | undefined; now: number }): ReactNode {
+function ModePanel({ mode, today, modes, now }: PanelProps): ReactNode {
   if (mode === 'today') return <TodayPanel view={today.today} now={now} />;
-  if (mode === 'plan') return <PlanMode now={now} />;
-  if (mode === 'settings') return <SettingsMode now={now} />;
+  if (mode === 'plan') return <PlanPanel now={now} />;
+  if (mode === 'settings') return <SettingsPanel now={now} />;
   if (!modes) return loading;
   switch (mode) {
     case 'follow-ups':
@@ -85,40 +94,93 @@ function ModePanel({ mode, today, modes, now }: { mode: Mode; today: ReviewToday
   }
 }
 
-/** Modes that only lay out the review's data stay mounted once built, so switching to one is only showing it
- * (Plan and Settings fetch their own data while mounted, so they are left for real). */
-const KEPT: readonly Mode[] = ['today', 'follow-ups', 'threads', 'tomorrow', 'metrics'];
+/** A mode away from the screen laid out once, unseen, in the flow at the width it will be shown at (mode-slots.css):
+ * skipped again, it keeps that layout (and its elements' style), so its next showing only paints. Its style is
+ * computed as shown, not `inert`: Chromium keeps inertness in each element's style, so styles computed under `inert`
+ * would all be recomputed when it is shown. */
+function layOutAway(slot: HTMLElement) {
+  slot.inert = false;
+  slot.classList.add('mode-slot--measuring');
+  void slot.getBoundingClientRect(); // a forced style and layout, inside one task: no frame, focus or click sees it
+  slot.classList.remove('mode-slot--measuring');
+  slot.inert = true;
+}
 
-/** One kept mode. Built away (in idle time, before the rep asks for it), it is laid out once, unseen, right away
- * (mode-slots.css): a skipped mode keeps its layout but makes none, so its first showing would otherwise lay out the
- * whole mode in the frame the rep is waiting for. */
+/** One mode, kept in the page once built, so switching to it is only showing it. Away, its own views (Plan's and
+ * Settings' data) hold the store's changes and catch up when it is shown again, as the window does while hidden
+ * (ui/on-screen.ts): a mode off screen does not refetch a year of meetings on every change. A skipped mode keeps its
+ * layout but makes none, so whatever it built away — all of it when built in idle time before the rep asks for it,
+ * or what changed since (its data arriving, a refetch) — is laid out unseen: at once when built away, in idle time
+ * after a change; else its showing would lay it out in the frame the rep is waiting for. */
 function Slot({ away, children }: { away: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [part] = useState(() => new PartOnScreen(!away));
+  const [events] = useState(() => heldWhileHidden(viewEvents(), undefined, part));
   const builtAway = useRef(away);
   useLayoutEffect(() => {
-    const slot = ref.current;
-    if (!slot || !builtAway.current) return;
-    slot.classList.add('mode-slot--measuring');
-    void slot.getBoundingClientRect(); // the layout, kept once the mode is skipped again
-    slot.classList.remove('mode-slot--measuring');
+    if (ref.current && builtAway.current) layOutAway(ref.current);
   }, []);
+  useLayoutEffect(() => part.set(!away), [part, away]);
+  useEffect(() => {
+    const slot = ref.current;
+    // No observers or idle callbacks, no layout to keep: jsdom.
+    if (!slot || !away || typeof requestIdleCallback !== 'function' || typeof MutationObserver !== 'function') return;
+    let idle: number | undefined;
+    const observer = new MutationObserver((records) => {
+      if (idle !== undefined || records.every((r) => r.target === slot)) return; // the slot's own class and `inert`
+      idle = requestIdleCallback(
+        () => {
+          idle = undefined;
+          layOutAway(slot);
+        },
+        { timeout: 2000 },
+      );
+    });
+    observer.observe(slot, { subtree: true, childList: true, characterData: true, attributes: true });
+    return () => {
+      observer.disconnect();
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [away]);
   return (
     <div ref={ref} className={away ? 'mode-slot mode-slot--away' : 'mode-slot'} inert={away}>
-      {children}
+      <ViewEvents.Provider value={events}>{children}</ViewEvents.Provider>
     </div>
   );
 }
 
-/** The mode on screen, and the kept modes built before: those are skipped by the browser (mode-slots.css) and
- * `inert`, so they take no space, no focus and no place in the accessibility tree, yet keep their DOM and layout.
- * Re-rendered when the data or the minute changes, not on every tick of the on-screen clock. */
+/** One mode kept in the page. Away, it is brought up to date (the minute, fresh data) in idle time, each mode in its
+ * own idle period, not in the task that changed them: a minute's tick or a refetch then renders only the mode on
+ * screen at once (Plan alone re-renders a year of meetings). Shown, it renders with the newest at once. */
+function KeptMode({ away, mode, today, modes, now }: PanelProps & { away: boolean }) {
+  // No idle callbacks: jsdom, where every mode follows at once.
+  const lag = away && typeof requestIdleCallback === 'function';
+  const [given, setGiven] = useState<PanelProps>({ mode, today, modes, now });
+  const behind = given.today !== today || given.modes !== modes || given.now !== now;
+  if (behind && !lag) setGiven({ mode, today, modes, now });
+  useEffect(() => {
+    if (!behind || !lag) return;
+    const id = requestIdleCallback(() => setGiven({ mode, today, modes, now }), { timeout: 10_000 });
+    return () => cancelIdleCallback(id);
+  }, [behind, lag, mode, today, modes, now]);
+  return (
+    <Slot away={away}>
+      <ModePanel {...(lag ? given : { mode, today, modes, now })} />
+    </Slot>
+  );
+}
+
+/** The mode on screen, and the modes built before: those are skipped by the browser (mode-slots.css) and `inert`, so
+ * they take no space, no focus and no place in the accessibility tree, yet keep their DOM and layout. Re-rendered
+ * when the data or the minute changes, not on every tick of the on-screen clock. */
 const ModeSlots = memo(function ModeSlots({ mode, today, modes, now }: { mode: Mode; today: ReviewToday; modes: ReviewModes | undefined; now: number }) {
   const [seen, setSeen] = useState<ReadonlySet<Mode>>(() => new Set([mode]));
   if (!seen.has(mode)) setSeen(new Set(seen).add(mode));
-  const slots = KEPT.filter((m) => m === mode || seen.has(m));
+  const slots = MODES.filter((m) => m === mode || seen.has(m));
   // Once every mode's data is here, the modes not seen yet are built in the browser's idle time, one per idle
-  // period, so even a first switch only shows what is already there. (No idle callbacks, no head start: jsdom.)
-  const unbuilt = modes ? KEPT.find((m) => !seen.has(m)) : undefined;
+  // period (Plan and Settings last: they fetch their own), so even a first switch only shows what is already there.
+  // (No idle callbacks, no head start: jsdom.)
+  const unbuilt = modes ? MODES.find((m) => !seen.has(m)) : undefined;
   useEffect(() => {
     if (!unbuilt || typeof requestIdleCallback !== 'function') return;
     const id = requestIdleCallback(() => setSeen((s) => new Set(s).add(unbuilt)), { timeout: 2000 });
@@ -127,11 +189,8 @@ const ModeSlots = memo(function ModeSlots({ mode, today, modes, now }: { mode: M
   return (
     <>
       {slots.map((m) => (
-        <Slot key={m} away={m !== mode}>
-          <ModePanel mode={m} today={today} modes={modes} now={now} />
-        </Slot>
+        <KeptMode key={m} away={m !== mode} mode={m} today={today} modes={modes} now={now} />
       ))}
-      {KEPT.includes(mode) ? null : <ModePanel mode={mode} today={today} modes={modes} now={now} />}
     </>
   );
 });
@@ -209,7 +268,15 @@ export function ReviewApp() {
   }, [mode]);
 
   useEffect(() => {
-    if (chosen && location.hash.slice(1) !== chosen) history.replaceState(null, '', `#${chosen}`);
+    if (!chosen) return;
+    const write = () => {
+      if (location.hash.slice(1) !== chosen) history.replaceState(null, '', `#${chosen}`);
+    };
+    // In idle time: the browser records the new address in a few ms of main thread (more on a busy machine), which in
+    // the task right after a switch's frame would delay the rep's next key or click. (No idle callbacks: jsdom.)
+    if (typeof requestIdleCallback !== 'function') return write();
+    const id = requestIdleCallback(write, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
   }, [chosen]);
   // Built hidden ahead of time, the window lays out what it rendered, so being shown costs only a paint.
   useEffect(() => layOutWhileHidden());

@@ -70,6 +70,23 @@ export function heldWhileHidden(source: Events, catchUp: () => void = () => {}, 
   return { on };
 }
 
+/** Whether one part of a window is on screen — a tab kept in the page while another tab is shown — in the shape of
+ * the document's visibility, so `heldWhileHidden(source, undefined, part)` holds that part's changes while it is
+ * away and hands it the newest when it is shown again. */
+export class PartOnScreen extends EventTarget {
+  visibilityState: DocumentVisibilityState;
+  constructor(shown: boolean) {
+    super();
+    this.visibilityState = shown ? 'visible' : 'hidden';
+  }
+  set(shown: boolean): void {
+    const next = shown ? 'visible' : 'hidden';
+    if (next === this.visibilityState) return;
+    this.visibilityState = next;
+    this.dispatchEvent(new Event('visibilitychange'));
+  }
+}
+
 let layoutQueued = false;
 /** A hidden window paints nothing, and lays nothing out unless a script asks: asked once a render has settled (one
  * layout per moment, however many renders), its first frame on screen only has to paint, not lay out a whole page. */

@@ -2,8 +2,9 @@
 // and say whether it is loading or failed. The last good data stays on screen while a refetch runs.
 // A view the core pushes with its changes (the overlay's `live` event) is taken from the event instead of refetched:
 // that round trip was most of the time between a change and its paint.
-// A window may hold changes while it is off screen (on-screen.ts): its views then catch up when it is shown.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A window may hold changes while it is off screen (on-screen.ts): its views then catch up when it is shown. So may a
+// part of a window kept in the page while another part is shown (a review tab): its views follow `ViewEvents`.
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { EventName, Events } from '../../../shared/bridge';
 import { toApiError, type Api, type ApiError } from '../api';
 import { viewEvents } from './on-screen';
@@ -28,7 +29,12 @@ export interface View<T> {
   patch(update: (current: T) => T): void;
 }
 
-export function useView<T, E extends EventName = EventName>(fetcher: () => Promise<T>, source: Pick<Api, 'on'> = viewEvents(), pushed?: Pushed<T, E>): View<T> {
+/** The events the views inside follow instead of the window's (useView's default when no source is passed). */
+export const ViewEvents = createContext<Pick<Api, 'on'> | null>(null);
+
+export function useView<T, E extends EventName = EventName>(fetcher: () => Promise<T>, given?: Pick<Api, 'on'>, pushed?: Pushed<T, E>): View<T> {
+  const scoped = useContext(ViewEvents);
+  const source = given ?? scoped ?? viewEvents();
   const [state, setState] = useState<{ data: T | undefined; loading: boolean; error: ApiError | null }>({
     data: undefined,
     loading: true,
