@@ -1,7 +1,7 @@
 // Runs in the renderer. Tabs as the WAI-ARIA pattern has them: a `tablist` of `tab`s (one Tab stop — the selected
 // tab; Left/Right arrows move between tabs and wrap, Home/End jump to the ends, and moving selects: switching is
-// instant because every mode's data is already loaded) and one `tabpanel` for the selected tab. Only the selected
-// panel is rendered, so a long list in another mode costs nothing.
+// instant because every mode's data is already loaded) and one `tabpanel` for the selected tab. What the panel holds
+// is the caller's: the review keeps the modes shown before built in it, skipped and inert (ReviewApp's ModeSlots).
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import './tabs.css';
 
