@@ -21,6 +21,8 @@ import { fmt, goalMax, ratioRow, row, stats, type Row, type Stats } from './repo
 import { timed, type SuiteOptions, type SuiteResult } from './suite';
 
 const SUITE = 'Store';
+/** A full collection, when the bench runs with --expose-gc (npm run bench does). */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 const SIZES = [1, 5, 10] as const;
 type Size = (typeof SIZES)[number];
 const DAY = 86_400_000;
@@ -84,6 +86,9 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
   for (let r = 0; r < rounds.cold; r++) {
     for (const side of sides) {
       let store: Awaited<ReturnType<typeof openStore>> | undefined;
+      // Each load starts without the garbage the one before left (a 10-year history is tens of MB): otherwise its
+      // collection lands in whichever load comes next, ours or conf's.
+      collectGarbage();
       const ours = await timed(async () => {
         store = await openStore({ dir: side.ourDir, now: () => Date.parse(NOW) });
         if (store.data.meetings.length === 0) throw new Error('empty store');
@@ -94,6 +99,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       await store!.close(); // not timed: drains the backup the open queues in the background
       cold.get(side.size)!.history.push(history.ms);
       cold.get(side.size)!.historyStall.push(history.stallMs);
+      collectGarbage();
       const conf = await timed(() => {
         const c = new Conf<Record<string, unknown>>({ cwd: side.confDir, configName: 'config' });
         if ((c.store['meetings'] as unknown[]).length === 0) throw new Error('empty conf');
