@@ -98,9 +98,13 @@ for the hidden state with a page script; the OS's own show of the window is not 
 
 Done: the pure-JS packages are bundled into main, tree-shaken (electron.vite.config.ts); node-ical is imported on the
 first calendar sync, papaparse and ical-generator (with its zone table) on the first export; Electron's entry
-(electron/main/boot.ts) turns on V8's compile cache before it loads the app. What is left of the import is zod building
-the contract's and the store's schemas and the core's own code: under Node 20 (no compile cache) on two busy cores the
-table's figure; with the compile cache (Node 22 in Electron) the compile part of it is skipped from the second start.
+(electron/main/boot.ts) turns on V8's compile cache before it loads the app. What the import spent was mostly zod building its
+schemas and the core's own code. The domain's schemas are now built on first use (\`builtOnFirstUse\` in
+shared/domain/primitives.ts: a checkpoint-vouched store file is loaded without them), which took the import from about
+58 to about 47 ms measured side by side in calm conditions; on two cores shared with other runs the table shows 55–60 ms
+(its baseline, the packages imported whole, ran 35 % slower than in calm runs). What remains is V8 compiling the core
+chunk and the few schemas still built at import (the store document's frame, HotkeyAction); with the compile cache
+(Node 22 in Electron) the compile part is skipped from the second start.
 
 ### Calendar
 
