@@ -412,7 +412,7 @@ export class DurableStore implements Store {
     this.onDisk = doc;
     if (this.outage) this.recovered(this.outage);
     // Of the whole document on disk once it is due: queued once the history is read (never awaited in the queue).
-    void this.history().then(() => this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => encode(this.past.merge(this.onDisk)))));
+    void this.history().then(() => this.inBackground('daily backup', () => this.backups.takeDailyIfDue(() => encode(this.wholeNow(this.onDisk)))));
   }
 
   /** Compaction runs a while after open (not on the way to the first window) and then once a day. */
