@@ -1,5 +1,5 @@
 // Runs in the e2e tests' Node process. Runs axe-core (via @axe-core/playwright) on a page under its real CSP and
-// returns a short, readable summary; tests fail on serious/critical violations and print the rest.
+// returns a short, readable summary; tests fail on any violation (`blocking`) and print them all.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
@@ -14,14 +14,20 @@ export interface AxeFinding {
 export interface AxeSummary {
   page: string;
   violations: AxeFinding[];
-  /** The serious and critical ones: a test should expect none. */
+  /** Every violation, whatever its impact: a test should expect none. */
   blocking: AxeFinding[];
   /** One line per finding, for the log. */
   text: string;
 }
 
 export async function runAxe(page: Page, name: string): Promise<AxeSummary> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  // What is `inert` is out of reach for every user and every assistive technology: the review's tabs that are away
+  // (kept built, hidden and inert). Each is checked when it is the one on screen; scanning all of them on every call
+  // made one review check take ~6 s on a year of data, for nothing a rep can meet.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .exclude('[inert]')
+    .analyze();
   const violations: AxeFinding[] = results.violations.map((v) => ({
     id: v.id,
     impact: v.impact ?? 'unknown',
