@@ -4,7 +4,7 @@
 // brings back. Backups never sit on the normal write path: at most one extra write per day.
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { format } from 'date-fns';
+import { lightFormat } from 'date-fns';
 import type { StoreDocument } from '../../../../shared/domain';
 import { writeFileDurably } from './durable-file';
 import { BACKUP_DIR, fileStamp, stampTime } from './file-names';
@@ -33,7 +33,7 @@ const MAX_BACKUPS = 10;
 const NEWEST_KEPT = 2;
 const DAYS_KEPT = 7;
 
-const dayOf = (ms: number) => format(ms, 'yyyy-MM-dd');
+const dayOf = (ms: number) => lightFormat(ms, 'yyyy-MM-dd'); // local day; lightFormat: no locale in the bundle
 
 /** Which backups survive pruning (newest first): the 2 newest, the newest of each of the 7 most recent days that
  * have one, and the newest taken before a migration and before a restore (the way back from either) — at most 10.
