@@ -21,8 +21,12 @@ import { fmt, goalMax, ratioRow, row, stats, type Row, type Stats } from './repo
 import { timed, type SuiteOptions, type SuiteResult } from './suite';
 
 const SUITE = 'Store';
-/** A full collection, when the bench runs with --expose-gc (npm run bench does). */
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+/** A full collection (the bench runs with --expose-gc), then a pause for V8's sweeper threads to finish it: on 2 cores they would otherwise compete
+ * with the load that follows (measured: 17–28 ms for the same 1 y open after a pause, 34–51 ms straight after). */
+const settledHeap = async () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((done) => setTimeout(done, 100));
+};
 const SIZES = [1, 5, 10] as const;
 type Size = (typeof SIZES)[number];
 const DAY = 86_400_000;
@@ -88,7 +92,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       let store: Awaited<ReturnType<typeof openStore>> | undefined;
       // Each load starts without the garbage the one before left (a 10-year history is tens of MB): otherwise its
       // collection lands in whichever load comes next, ours or conf's.
-      collectGarbage();
+      await settledHeap();
       const ours = await timed(async () => {
         store = await openStore({ dir: side.ourDir, now: () => Date.parse(NOW) });
         if (store.data.meetings.length === 0) throw new Error('empty store');
@@ -99,7 +103,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       await store!.close(); // not timed: drains the backup the open queues in the background
       cold.get(side.size)!.history.push(history.ms);
       cold.get(side.size)!.historyStall.push(history.stallMs);
-      collectGarbage();
+      await settledHeap();
       const conf = await timed(() => {
         const c = new Conf<Record<string, unknown>>({ cwd: side.confDir, configName: 'config' });
         if ((c.store['meetings'] as unknown[]).length === 0) throw new Error('empty conf');
@@ -246,7 +250,7 @@ export async function storeSuite({ quick, log }: SuiteOptions): Promise<SuiteRes
       'then parse and dedupe — the schema check is skipped when the journal\'s checkpoint vouches for the bytes); then, timed apart, what follows in the ' +
       'background: the archives read into the history (read, hash, parse; one whose hash does not match is validated in full); what it does next in ' +
       'slices (preparing the records, the backup at open) is drained outside the timing; and of `new Conf({cwd})` + `.store`. Both in one warm Node ' +
-      'process, files in the page cache.',
+      'process, files in the page cache, each load after a full collection and 100 ms for its sweeping to finish.',
     `One write at 1 y costs about ${fmt(b1.total)} ms in its parts: ${b1.text}.`,
     `One write at 10 y costs about ${fmt(b10.total)} ms in its parts: ${b10.text}. (The parts are timed one by one on the document ` +
       'the core holds, in rounds of their own, so their sum is close to the logNextStep median but not equal to it.)',
