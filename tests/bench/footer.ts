@@ -104,7 +104,11 @@ shared/domain/primitives.ts: a checkpoint-vouched store file is loaded without t
 58 to about 47 ms measured side by side in calm conditions; on two cores shared with other runs the table shows 55–60 ms
 (its baseline, the packages imported whole, ran 35 % slower than in calm runs). What remains is V8 compiling the core
 chunk and the few schemas still built at import (the store document's frame, HotkeyAction); with the compile cache
-(Node 22 in Electron) the compile part is skipped from the second start.
+(Node 22 in Electron) the compile part is skipped from the second start. Later, date-fns' \`format\` left the chunk (its
+locale and every token's formatter, about 75 KB before minifying, for the store's notices and backup names): a notice's
+time now comes from Intl's parts (its formatter built on first use, since building one loads ICU's locale data) and a
+backup's day from \`lightFormat\`; the chunk went from 280 to 265 KB. Most of what is left to compile is zod (about 40 %
+of the chunk); taking it off the start-up path means loading every schema asynchronously, left for now.
 
 ### Calendar
 

@@ -189,7 +189,7 @@ export async function mainProcessSuite({ quick, log }: SuiteOptions): Promise<Su
       'module compile cache (module.enableCompileCache() arrived in Node 22.1); Electron 45 ships Node 22, and Electron’s entry (electron/main/boot.ts) ' +
       'turns it on before loading the app, so from the second start V8 skips compiling the bundle (its compile is roughly a third of this import here).',
     `Each package alone, in its own process (median ms): ${[...perPackage].sort((a, b) => stats(b[1]).median - stats(a[1]).median).map(([p, ms]) => `${p} ${stats(ms).median.toFixed(0)}`).join(', ')}. ` +
-      'Main bundles the pure-JS packages (electron.vite.config.ts, tree-shaken: one `format` of date-fns instead of all of it) and imports node-ical on the first ' +
+      'Main bundles the pure-JS packages (electron.vite.config.ts, tree-shaken: of date-fns only `lightFormat`, for a backup’s day, instead of all of it) and imports node-ical on the first ' +
       'calendar sync, papaparse and ical-generator (with its zone table) on the first export, so none of these is read at start-up. ' +
       `Packages the built core still imports at start-up: ${stillExternal.length ? stillExternal.join(', ') : 'none'}.`,
     `What the import reads: ${[...startup].map(([file, bytes]) => `${basename(file)} ${(bytes / 1024).toFixed(1)} KB`).join(', ')} ` +
@@ -197,7 +197,7 @@ export async function mainProcessSuite({ quick, log }: SuiteOptions): Promise<Su
       'schemas (shared/domain, each on its first parse: a store file its checkpoint vouches for is loaded without them), each IPC ' +
       'method’s input schema (shared/contract.ts, on the method’s first call), the calendar engine (on the first ' +
       'sync or removal of a calendar) and the review’s queries (when the review first asks). What the import still spends is mostly V8 ' +
-      'compiling the core chunk (zod, date-fns’ `format` for the store’s file names, immer, the store and the services) and Node loading ' +
+      'compiling the core chunk (zod, immer, the store and the services; of date-fns only `lightFormat`) and Node loading ' +
       'the built-ins it imports; zod still builds a few schemas at import (the store document’s frame, HotkeyAction, the archive manifest).',
     `The bundle against its packages imported whole (what the core paid while it kept them external, on top of its own code): ${bundleStats.median.toFixed(0)} ms vs ${depsStats.median.toFixed(0)} ms.`,
     `Memory: a fresh process imports the core, then (after GC) opens a core on a data folder split as the app splits it (settled history in the archive files) ` +
