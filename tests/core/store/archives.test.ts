@@ -9,10 +9,11 @@ import { SCHEMA_VERSION, type Meeting, type NextStep, type StoreDocument, type T
 import { openStore, nodeFsOps } from '../../../electron/main/core/store';
 import { DurableJsonAdapter } from '../../../electron/main/core/store/durable-json-adapter';
 import type { DurableStore } from '../../../electron/main/core/store/durable-store';
-import { ARCHIVE_NAME } from '../../../electron/main/core/store/archive-files';
+import { ARCHIVE_NAME, decodeArchive, decodeArchiveInSlices, encodeArchive, sha256Of } from '../../../electron/main/core/store/archive-files';
 import { BACKUP_DIR } from '../../../electron/main/core/store/file-names';
 import { ARCHIVED, SETTLE_AFTER_MS, owedMeetings, referencesOf, settledYear, settlingNow, type ArchivedCollection } from '../../../electron/main/core/store/settled';
 import { openTestCore } from '../../support/core-harness';
+import { seedYear } from '../../support/seed-year';
 import { storeDocument } from '../../support/arbitraries';
 import { STORE, snapshot, useTempDirs } from './helpers';
 
@@ -370,5 +371,64 @@ describe('the live document and the history', () => {
     const again = await openStore({ dir, clock: farFuture });
     sameDocument(await again.whole(), other!);
     await again.close();
+  });
+});
+
+describe('an archive file', () => {
+  /** Records whose text holds what could break a line-by-line reader: newlines, U+2028, quotes, braces, any unicode. */
+  const nastyRecords = storeDocument().chain((doc) =>
+    fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { minLength: 1, maxLength: 8 }).map((texts) => ({
+      threads: doc.threads.map((t, i) => ({ ...t, notes: `${texts[i % texts.length]}\n},\n{"id":"x"}` })),
+      meetings: doc.meetings.map((m, i) => ({ ...m, purpose: `${texts[(i + 1) % texts.length]}\u2028]\n` })),
+      nextSteps: doc.nextSteps,
+    })),
+  );
+
+  it('is one JSON document that a trusting reader parses a record at a time into exactly what was written', async () => {
+    await fc.assert(
+      fc.asyncProperty(nastyRecords, fc.integer({ min: 1000, max: 9999 }), async (records, year) => {
+        const { bytes, entry } = encodeArchive(year, records);
+        const whole = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+        expect(whole).toMatchObject({ kind: 'second-step-archive', schemaVersion: SCHEMA_VERSION, year, ...records });
+        const sliced = await decodeArchiveInSlices(bytes, entry);
+        expect(sliced).toEqual(decodeArchive(bytes, entry));
+        expect(sliced.ok && sliced.verified).toBe(true);
+        if (sliced.ok) expect(sliced.archive).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('written as one line by an earlier version, still reads as the same records', async () => {
+    await fc.assert(
+      fc.asyncProperty(nastyRecords, async (records) => {
+        const { entry } = encodeArchive(2024, records);
+        const oneLine = Buffer.from(JSON.stringify({ kind: 'second-step-archive', schemaVersion: SCHEMA_VERSION, year: 2024, ...records }));
+        const decoded = await decodeArchiveInSlices(oneLine, { ...entry, sha256: sha256Of(oneLine) });
+        expect(decoded).toMatchObject({ ok: true, verified: true, archive: records });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('lets the event loop run while a big year is parsed, and a damaged one is still refused', async () => {
+    const seeded = seedYear({ now: '2026-03-04T16:30:00.000Z', timeZone: 'UTC' });
+    const { bytes, entry } = encodeArchive(2025, seeded);
+    expect(bytes.length).toBeGreaterThan(2_000_000);
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const decoded = await decodeArchiveInSlices(bytes, entry);
+    counting = false;
+    expect(decoded).toMatchObject({ ok: true, verified: true });
+    // A turn per megabyte hashed and per quarter megabyte parsed: a single-shot parse would give about 3.
+    expect(turns).toBeGreaterThan(bytes.length / (256 * 1024));
+
+    const cutShort = bytes.subarray(0, bytes.length - 1000);
+    expect(await decodeArchiveInSlices(cutShort, entry)).toMatchObject({ ok: false, reason: expect.stringMatching(/^not UTF-8 JSON/) });
   });
 });

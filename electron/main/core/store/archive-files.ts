@@ -57,10 +57,16 @@ export async function sha256InSlices(bytes: Uint8Array): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The bytes and manifest entry of one year's archive. */
+const COLLECTIONS = ['threads', 'meetings', 'nextSteps'] as const;
+
+/** The bytes and manifest entry of one year's archive: one JSON document with each record on a line of its own.
+ * A newline is whitespace to JSON and JSON.stringify escapes every newline inside a string, so each line break is
+ * one this writes between records: a reader that trusts the bytes parses a record at a time (decodeArchiveInSlices),
+ * any other reader parses the file as the JSON it is. */
 export function encodeArchive(year: number, records: ArchiveRecords): { bytes: Buffer; entry: ManifestEntry } {
-  const archive = { kind: 'second-step-archive', schemaVersion: SCHEMA_VERSION, year, ...records };
-  const bytes = Buffer.from(JSON.stringify(archive));
+  const head = JSON.stringify({ kind: 'second-step-archive', schemaVersion: SCHEMA_VERSION, year }).slice(0, -1);
+  const arrays = COLLECTIONS.map((c) => `,"${c}":[\n${records[c].map((r) => JSON.stringify(r)).join(',\n')}\n]`);
+  const bytes = Buffer.from(`${head}${arrays.join('')}}`);
   const sha256 = sha256Of(bytes);
   const counts = { threads: records.threads.length, meetings: records.meetings.length, nextSteps: records.nextSteps.length };
   return { bytes, entry: { year, file: `archive-${year}.${sha256.slice(0, 12)}.json`, sha256, schemaVersion: SCHEMA_VERSION, counts } };
@@ -90,4 +96,45 @@ export function decodeArchive(
   }
   if (parsed.data.year !== entry.year) return { ok: false, reason: `holds the year ${parsed.data.year}, not ${entry.year}` };
   return { ok: true, archive: parsed.data, verified, sha256 };
+}
+
+type Decoded = ReturnType<typeof decodeArchive>;
+
+/** How much JSON is parsed between two turns of the event loop: about 2–3 ms of JSON.parse on these machines. */
+const PARSE_SLICE = 256 * 1024;
+
+/** decodeArchive, with the hash computed and the records parsed in slices: a year's archive is several megabytes,
+ * and parsed in one go it held the main process (and the overlay's events with it) for 30–50 ms. Only bytes the
+ * manifest vouches for, written a record per line, are parsed this way; any other file is decoded whole, as before. */
+export async function decodeArchiveInSlices(bytes: Uint8Array, entry: ManifestEntry): Promise<Decoded> {
+  const sha256 = await sha256InSlices(bytes);
+  if (sha256 !== entry.sha256 || !bytes.includes(0x0a)) return decodeArchive(bytes, entry, sha256);
+  try {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const frame: string[] = [];
+    const arrays = new Map<string, unknown[]>();
+    let current: unknown[] = [];
+    let sinceYield = 0;
+    for (const line of text.split('\n')) {
+      const last = line.at(-1);
+      if (line.startsWith('{') && (last === '}' || last === ',')) {
+        current.push(JSON.parse(last === ',' ? line.slice(0, -1) : line));
+        sinceYield += line.length;
+        if (sinceYield >= PARSE_SLICE) {
+          sinceYield = 0;
+          await yieldToEvents();
+        }
+        continue;
+      }
+      // The frame around the records: `{"kind":…,"threads":[`, `],"meetings":[`, `],"nextSteps":[`, `]}`.
+      frame.push(line);
+      const opened = /"(\w+)":\[$/.exec(line);
+      if (opened) arrays.set(opened[1]!, (current = []));
+    }
+    const archive = JSON.parse(frame.join('')) as Record<string, unknown>;
+    for (const [name, records] of arrays) archive[name] = records;
+    return { ok: true, archive: archive as Archive, verified: true, sha256 };
+  } catch {
+    return decodeArchive(bytes, entry, sha256); // not as this writes it after all: the whole parse says why
+  }
 }

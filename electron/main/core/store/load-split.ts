@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoreDocument } from '../../../../shared/domain';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { ARCHIVE_NAME, Manifest, decodeArchive, sha256InSlices, type ArchiveRecords, type ManifestEntry } from './archive-files';
+import { ARCHIVE_NAME, Manifest, decodeArchiveInSlices, type ArchiveRecords, type ManifestEntry } from './archive-files';
 import { errorCode, type FsOps } from './fs-ops';
 import { History } from './history';
 import { ARCHIVED } from './settled';
@@ -47,7 +47,7 @@ export async function readArchives(dir: string, manifest: readonly ManifestEntry
       damaged ??= { file, year: entry.year, reason: 'the file is missing', exists: false };
       continue;
     }
-    const decoded = decodeArchive(bytes, entry, await sha256InSlices(bytes));
+    const decoded = await decodeArchiveInSlices(bytes, entry);
     await yieldToEvents(); // one year parsed: let the IPC loop run before the next
     if (!decoded.ok) {
       damaged ??= { file, year: entry.year, reason: decoded.reason, exists: true };
