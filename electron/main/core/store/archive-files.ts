@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { z } from 'zod';
 import { Meeting, NextStep, SCHEMA_VERSION, Thread, builtOnFirstUse } from '../../../../shared/domain';
+import { ARCHIVED } from './settled';
 
 export const ARCHIVE_NAME = /^archive-(\d{4})\.([0-9a-f]{12})\.json$/;
 
@@ -57,15 +58,13 @@ export async function sha256InSlices(bytes: Uint8Array): Promise<string> {
   return hash.digest('hex');
 }
 
-const COLLECTIONS = ['threads', 'meetings', 'nextSteps'] as const;
-
 /** The bytes and manifest entry of one year's archive: one JSON document with each record on a line of its own.
  * A newline is whitespace to JSON and JSON.stringify escapes every newline inside a string, so each line break is
  * one this writes between records: a reader that trusts the bytes parses a record at a time (decodeArchiveInSlices),
  * any other reader parses the file as the JSON it is. */
 export function encodeArchive(year: number, records: ArchiveRecords): { bytes: Buffer; entry: ManifestEntry } {
   const head = JSON.stringify({ kind: 'second-step-archive', schemaVersion: SCHEMA_VERSION, year }).slice(0, -1);
-  const arrays = COLLECTIONS.map((c) => `,"${c}":[\n${records[c].map((r) => JSON.stringify(r)).join(',\n')}\n]`);
+  const arrays = ARCHIVED.map((c) => `,"${c}":[\n${records[c].map((r) => JSON.stringify(r)).join(',\n')}\n]`);
   const bytes = Buffer.from(`${head}${arrays.join('')}}`);
   const sha256 = sha256Of(bytes);
   const counts = { threads: records.threads.length, meetings: records.meetings.length, nextSteps: records.nextSteps.length };
