@@ -19,6 +19,7 @@ import {
   Id,
   instant,
   leftOut,
+  MEETING_LIMITS,
   NextStepKind,
   NextStepSettings,
   optionalText,
@@ -93,7 +94,7 @@ const https = once(() =>
 );
 
 const MeetingFields = once(() => ({
-  title: requiredText('The meeting title', 200),
+  title: requiredText('The meeting title', MEETING_LIMITS.title),
   start: instant('The start'),
   end: instant('The end'),
   stage: requiredText('The stage', 80).default('First meeting'),
@@ -156,7 +157,7 @@ export const NextStepInput = once(() =>
     bring: optionalText('What you will bring', 500),
     agreed: z.boolean({ error: 'Say whether the prospect agreed to it on the call.' }),
     outcome: Outcome.optional(),
-    notes: optionalText('Notes', 5000),
+    notes: optionalText('Notes', MEETING_LIMITS.notes),
   }),
 );
 export type NextStepInput = z.infer<ReturnType<typeof NextStepInput>>;
@@ -167,7 +168,7 @@ export const CloseOutInput = once(() =>
     result: CloseOutResult,
     reason: requiredText('A reason', 1000).refine((s) => s.length >= 3, 'Say in a few words why the deal ended.'),
     outcome: Outcome.optional(),
-    notes: optionalText('Notes', 5000),
+    notes: optionalText('Notes', MEETING_LIMITS.notes),
   }),
 );
 

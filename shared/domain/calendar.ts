@@ -28,16 +28,19 @@ export const calendarUrl = builtOnFirstUse(() =>
     .refine((u) => URL.canParse(u), 'This is not a valid web address.'),
 );
 
+/** Limits of what a sync writes from outside: the feed server's validators and the sentence built around its name. */
+export const LAST_SYNC_LIMITS = { message: 2000, etag: 500, lastModified: 200 } as const;
+
 export const CalendarLastSync = builtOnFirstUse(() =>
   z.object({
     /** When the last sync was attempted. */
     at: Instant,
     ok: z.boolean(),
     /** A plain sentence for the rep: what was wrong, or what was skipped. */
-    message: z.string().max(2000).optional(),
+    message: z.string().max(LAST_SYNC_LIMITS.message).optional(),
     /** The feed's validators from its last good download, sent back so an unchanged feed answers 304. */
-    etag: z.string().max(500).optional(),
-    lastModified: z.string().max(200).optional(),
+    etag: z.string().max(LAST_SYNC_LIMITS.etag).optional(),
+    lastModified: z.string().max(LAST_SYNC_LIMITS.lastModified).optional(),
     /** How many calendar events (in the sync window: last 7 days to next 30) the last good sync read. */
     imported: z.number().int().min(0),
     /** How many events of the last good sync could not be read (the message says why). */

@@ -61,11 +61,14 @@ export type Outcome = z.infer<typeof Outcome>;
 /** The link that joins the call. The calendar sync checks an event's link with it, so a meeting it plans is savable. */
 export const JoinUrl = builtOnFirstUse(() => z.string().url());
 
+/** The limits of the meeting fields the app also fills itself (clipped to fit, see `clip`). */
+export const MEETING_LIMITS = { title: 200, notes: 5000 } as const;
+
 export const Meeting = builtOnFirstUse(() =>
   z.object({
     id: Id,
     threadId: Id,
-    title: requiredText('The meeting title', 200),
+    title: requiredText('The meeting title', MEETING_LIMITS.title),
     start: Instant,
     end: Instant,
     stage: requiredText('The stage', 80),
@@ -85,7 +88,7 @@ export const Meeting = builtOnFirstUse(() =>
     /** What the rep jotted at the "ask for the next meeting" prompt ("tue 3pm demo with Dana"); pre-fills the wrap-up. */
     nextStepJot: optionalText('The note', 300),
     outcome: Outcome.optional(),
-    notes: optionalText('Notes', 5000),
+    notes: optionalText('Notes', MEETING_LIMITS.notes),
     /** Carried forward from the step that created this meeting: what the rep promised to bring. */
     bring: optionalText('What to bring', 500),
   }),

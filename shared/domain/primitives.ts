@@ -34,6 +34,16 @@ export const requiredText = (what: string, max = 500) =>
     .min(1, `${what} is required.`)
     .max(max, `${what} is too long (at most ${max} characters).`);
 
+/** `text` cut to at most `max` characters, ending in "…" when something was cut. For text the app composes from the
+ * rep's own (a title "Call with <account>", carried-forward notes): each part fits its own limit, the whole may not,
+ * and the store refuses any document with a field over its limit. Never cuts a character in half. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1; // a high surrogate would be left without its pair
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
 export const optionalText = (what: string, max = 2000) =>
   z.string().trim().max(max, `${what} is too long (at most ${max} characters).`).default('');
 

@@ -290,4 +290,19 @@ describe('an unplanned call', () => {
     expect(call).toMatchObject({ status: 'live', threadId: planned.threadId, purpose: 'Answer their security questions' });
     expect(Date.parse(call.end) - Date.parse(call.start)).toBe(minutes(30));
   });
+
+  it('with an account name at its limit, gets a title cut to fit the store, and its next meeting too', async () => {
+    t = await openTestCore();
+    const account = `Acme ${'Logistics '.repeat(20)}`.slice(0, 200);
+    const call = await t.ok('startAdHocCall', { account, purpose: 'Answer their security questions' });
+    expect(call.title).toHaveLength(200);
+    expect(call.title).toMatch(/^Call with Acme Logistics Logistics .*…$/);
+    await t.ok('endCall', { meetingId: call.id });
+    const longWhat = `Security review ${'with their CISO '.repeat(20)}`.slice(0, 300).trim();
+    const notes = 'n'.repeat(5000);
+    const { plannedMeeting } = await t.ok('logNextStep', goodStep(call.id, { kind: 'demo', what: longWhat, outcome: 'achieved', notes }));
+    expect(plannedMeeting?.title).toBe(`${longWhat.slice(0, 199).trimEnd()}…`);
+    expect(plannedMeeting?.notes).toMatch(/^Last call \(Call with Acme .*…\): ideal outcome achieved\.\nn+…$/);
+    expect(plannedMeeting?.notes).toHaveLength(5000);
+  });
 });

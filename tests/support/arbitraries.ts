@@ -16,6 +16,18 @@ const MIN = Date.UTC(2020, 0, 1);
 const MAX = Date.UTC(2035, 0, 1);
 export const isoInstant = () => fc.integer({ min: MIN, max: MAX }).map((ms) => new Date(ms).toISOString());
 export const text = (max = 60) => fc.string({ minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0 && s.trim() === s);
+/** Text up to `max` characters that reaches `max` (or one or two short of it) one time in four: the length where
+ * text the app builds around the rep's (a title "Call with <account>") would overflow its own limit. */
+export const textUpTo = (max: number) =>
+  fc.oneof(
+    { weight: 3, arbitrary: text(Math.min(max, 60)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(text(Math.min(max, 20)), fc.integer({ min: Math.max(1, max - 2), max }))
+        .map(([start, length]) => (start.length >= length ? start : start + 'x'.repeat(length - start.length))),
+    },
+  );
 export const statuses: MeetingStatus[] = ['planned', 'live', 'wrapping-up', 'done', 'cancelled', 'no-show'];
 
 export const thread = (id: string): fc.Arbitrary<Thread> =>

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Meeting } from '../../../shared/domain';
+import { LAST_SYNC_LIMITS, type Meeting } from '../../../shared/domain';
 import { REFRESH_INTERVAL_MS } from '../../../electron/main/core/services/calendars';
 import { goodStep, iso, minutes, openTestCore, T0, type TestCore } from '../../support/core-harness';
 import { dayStamp, etagOf, fixture, servesCalendar, startIcsServer, type IcsServer } from './helpers';
@@ -306,6 +306,20 @@ describe('web calendars', () => {
     const [changed] = await t.ok('syncCalendars', {});
     expect(changed).toMatchObject({ ok: true, updated: 1 });
     expect(byTitle('Proposal review – Acme')).toMatchObject({ start: utc(2, '0900') });
+  });
+
+  it('syncs a feed whose ETag is too long to keep: it keeps none and downloads the feed whole next time', async () => {
+    server = await startIcsServer();
+    const body = fixture('apple-icloud.ics');
+    server.route('/odd.ics', servesCalendar(() => body, () => `"${'e'.repeat(LAST_SYNC_LIMITS.etag)}"`));
+    const { calendar, sync } = await t.ok('addCalendar', { url: server.url('/odd.ics'), label: 'Odd server' });
+    expect(sync).toMatchObject({ ok: true });
+    expect(calendar.lastSync).toMatchObject({ ok: true, lastModified: 'Mon, 16 Nov 2026 08:00:00 GMT' });
+    expect(calendar.lastSync?.etag).toBeUndefined();
+
+    await t.ok('syncCalendars', { id: calendar.id });
+    expect(server.requests.at(-1)?.ifNoneMatch).toBeUndefined();
+    expect((await t.ok('listCalendars'))[0]!.lastSync).toMatchObject({ ok: true });
   });
 
   it('refreshes on an interval on the core clock', async () => {

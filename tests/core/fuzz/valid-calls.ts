@@ -4,10 +4,11 @@
 // must be ACCEPTED — a fuzz that refuses everything is a broken fuzz, not a safe app. A new contract method does
 // not compile until it has an entry here.
 import fc from 'fast-check';
-import type { MethodName, MethodRawInput } from '../../../shared/contract';
+import { z } from 'zod';
+import { contract, type MethodName, type MethodRawInput } from '../../../shared/contract';
 import { MEETING_KINDS, TASK_KINDS } from '../../../shared/domain';
 import { iso, minutes, T0 } from '../../support/core-harness';
-import { storeDocument, text } from '../../support/arbitraries';
+import { storeDocument, text, textUpTo } from '../../support/arbitraries';
 
 /** What must exist for the call to be accepted: a planned meeting, the live call (a fresh one, with a due prompt,
  * or one whose purpose was confirmed), a call owing its wrap-up, a logged next step, or a call whose end passed
@@ -51,6 +52,16 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** Drops the keys whose value is undefined: an optional field is left out, not sent as undefined. */
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
+/** Text for `field` of `method`'s payload, up to the limit the contract sets for it (read from its schema): valid
+ * calls reach every limit, which is where text the core builds from them could overflow a stored field. */
+function fieldText(method: MethodName, field: string): fc.Arbitrary<string> {
+  let schema = (contract[method].input as z.ZodType as z.ZodObject).shape[field];
+  while (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  const max = schema instanceof z.ZodString ? schema.maxLength : null;
+  if (max === null) throw new Error(`${method}.${field} has no length limit in the contract.`);
+  return textUpTo(max);
+}
+
 const DAY = 24 * 60;
 const meetingTimes = fc
   .record({ startIn: fc.integer({ min: -30 * DAY, max: 60 * DAY }), length: fc.integer({ min: 5, max: 240 }) })
@@ -60,13 +71,13 @@ const agenda = fc.array(
   { maxLength: 5 },
 );
 const joinUrl = fc.stringMatching(/^[a-z0-9]{1,12}$/).map((room) => `https://meet.example.com/${room}`);
-const reason = text(200).filter((s) => s.length >= 3);
+const reason = (method: 'closeOutThread' | 'rescheduleFollowUp') => fieldText(method, 'reason').filter((s) => s.length >= 3);
 
 const optionalMeetingFields = {
-  stage: maybe(text(40)),
-  purpose: maybe(text(200)),
-  idealOutcome: maybe(text(200)),
-  whyUs: maybe(text(200)),
+  stage: maybe(fieldText('createMeeting', 'stage')),
+  purpose: maybe(fieldText('createMeeting', 'purpose')),
+  idealOutcome: maybe(fieldText('createMeeting', 'idealOutcome')),
+  whyUs: maybe(fieldText('createMeeting', 'whyUs')),
   agenda: maybe(agenda),
   attendees: maybe(fc.array(text(40), { maxLength: 4 })),
   joinUrl: maybe(joinUrl),
@@ -75,16 +86,16 @@ const optionalMeetingFields = {
 
 const nextStep = fc.record({
   kind: fc.constantFrom(...MEETING_KINDS, ...TASK_KINDS),
-  what: text(100),
+  what: fieldText('logNextStep', 'what'),
   // The core checks the step is in the future of its (frozen) clock.
   when: fc.integer({ min: 60, max: 30 * DAY }).map((m) => iso(T0 + minutes(m))),
   durationMinutes: maybe(fc.integer({ min: 5, max: 600 })),
   owner: fc.constantFrom('me' as const, 'prospect' as const, 'both' as const),
-  purpose: text(200),
-  bring: maybe(text(200)),
+  purpose: fieldText('logNextStep', 'purpose'),
+  bring: maybe(fieldText('logNextStep', 'bring')),
   agreed: fc.boolean(),
   outcome: maybe(fc.constantFrom('achieved' as const, 'partly' as const, 'missed' as const)),
-  notes: maybe(text(300)),
+  notes: maybe(fieldText('logNextStep', 'notes')),
 });
 
 const draftValues = fc.dictionary(
@@ -136,22 +147,22 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
   showWindow: none<'showWindow'>(fc.record({ window: fc.constantFrom('overlay' as const, 'wrapup' as const, 'review' as const) })),
 
   createMeeting: fc
-    .tuple(fc.record({ title: text(100), ...optionalMeetingFields }), meetingTimes, text(60), fc.boolean())
+    .tuple(fc.record({ title: fieldText('createMeeting', 'title'), ...optionalMeetingFields }), meetingTimes, fieldText('createMeeting', 'account'), fc.boolean())
     .map(([fields, times, account, sameDeal]) =>
       call<'createMeeting'>('none', (ids) => defined({ ...fields, ...times, ...(sameDeal ? { threadId: ids.threadId } : { account }) })),
     ),
   updateMeeting: fc
-    .tuple(fc.record({ title: maybe(text(100)), ...optionalMeetingFields }), maybe(meetingTimes))
+    .tuple(fc.record({ title: maybe(fieldText('updateMeeting', 'title')), ...optionalMeetingFields }), maybe(meetingTimes))
     .map(([fields, times]) => call<'updateMeeting'>('planned', (ids) => defined({ id: ids.meetingId, ...fields, ...times }))),
   startMeeting: fc.constant(call<'startMeeting'>('planned', (ids) => ({ id: ids.meetingId }))),
   // The world's planned meetings start an hour after the core's clock: due "within the hour".
   startAdHocCall: fc
-    .record({ account: text(60), purpose: text(200), minutes: maybe(fc.integer({ min: 5, max: 240 })) })
+    .record({ account: fieldText('startAdHocCall', 'account'), purpose: fieldText('startAdHocCall', 'purpose'), minutes: maybe(fc.integer({ min: 5, max: 240 })) })
     .map((input) => call<'startAdHocCall'>('none', () => defined(input))),
   startNextMeeting: fc.constantFrom(undefined, {}).map((payload) => call<'startNextMeeting'>('planned', () => payload)),
 
   confirmPurpose: fc
-    .record({ kind: fc.constantFrom('confirm' as const, 'reconfirm' as const), adjusted: maybe(text(200)) })
+    .record({ kind: fc.constantFrom('confirm' as const, 'reconfirm' as const), adjusted: maybe(fieldText('confirmPurpose', 'adjustedPurpose')) })
     .map(({ kind, adjusted }) =>
       call<'confirmPurpose'>(kind === 'reconfirm' ? 'confirmed-live' : 'live', (ids) =>
         adjusted
@@ -175,7 +186,7 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
       call<'answerPrompt'>('fresh-live', (ids) => (byId ? { meetingId: ids.meetingId, answer } : { answer })),
     ),
   jotNextStep: fc
-    .record({ note: fc.oneof(fc.constant(''), text(300)), byId: fc.boolean() })
+    .record({ note: fc.oneof(fc.constant(''), fieldText('jotNextStep', 'text')), byId: fc.boolean() })
     .map(({ note, byId }) => call<'jotNextStep'>('live', (ids) => (byId ? { meetingId: ids.meetingId, text: note } : { text: note }))),
   endCall: fc.constant(call<'endCall'>('live', (ids) => ({ meetingId: ids.meetingId }))),
 
@@ -184,9 +195,9 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
   closeOutThread: fc
     .record({
       result: fc.constantFrom('won' as const, 'lost' as const, 'not-a-fit' as const),
-      reason,
+      reason: reason('closeOutThread'),
       outcome: maybe(fc.constantFrom('achieved' as const, 'partly' as const, 'missed' as const)),
-      notes: maybe(text(300)),
+      notes: maybe(fieldText('closeOutThread', 'notes')),
     })
     .map((fields) => call<'closeOutThread'>('owing', (ids) => defined({ meetingId: ids.meetingId, ...fields }))),
   getReviewModes: none<'getReviewModes'>(fc.constantFrom(undefined, {}, { timeZone: 'Europe/Berlin' }, { timeZone: 'UTC' })),
@@ -197,7 +208,7 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
     .constantFrom('done' as const, 'missed' as const)
     .map((status) => call<'markFollowUp'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId, status }))),
   rescheduleFollowUp: fc
-    .record({ when: fc.integer({ min: 2 * DAY, max: 20 * DAY }).map((m) => iso(T0 + minutes(m))), reason })
+    .record({ when: fc.integer({ min: 2 * DAY, max: 20 * DAY }).map((m) => iso(T0 + minutes(m))), reason: reason('rescheduleFollowUp') })
     .map((fields) => call<'rescheduleFollowUp'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId, ...fields }))),
   exportInvite: fc.constant(call<'exportInvite'>('logged-step', (ids) => ({ nextStepId: ids.nextStepId }))),
   reportUnheldCall: fc
@@ -211,7 +222,7 @@ export const validCalls: Record<MethodName, fc.Arbitrary<ValidCall>> = {
 
   // Calendars are files in the test's folder: a fuzzed web address must never reach the network.
   listCalendars: none<'listCalendars'>(fc.constantFrom(undefined, {})),
-  addCalendar: maybe(text(60)).map((label) => call<'addCalendar'>('calendar-file', (ids) => defined({ label, path: ids.calendarFile }))),
+  addCalendar: maybe(fieldText('addCalendar', 'label')).map((label) => call<'addCalendar'>('calendar-file', (ids) => defined({ label, path: ids.calendarFile }))),
   removeCalendar: fc.constant(call<'removeCalendar'>('calendar', (ids) => ({ id: ids.calendarId }))),
   syncCalendars: fc.boolean().map((one) => call<'syncCalendars'>('calendar', (ids) => (one ? { id: ids.calendarId } : {}))),
 };

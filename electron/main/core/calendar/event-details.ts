@@ -2,7 +2,7 @@
 // the people (organizer first) and the join link. node-ical hands properties over either as a plain string or as
 // {val, params} when the line had parameters; these helpers read both shapes.
 import type { VEvent } from 'node-ical';
-import { JoinUrl } from '../../../../shared/domain';
+import { clip, JoinUrl, MEETING_LIMITS } from '../../../../shared/domain';
 import { findJoinLink } from './join-link';
 import { emailOf } from './people';
 
@@ -30,7 +30,6 @@ const listOf = (value: unknown): unknown[] => (value === undefined || value === 
 /** Rooms and equipment are invited too; they are not people. */
 const isRoom = (attendee: unknown) => /^(ROOM|RESOURCE)$/i.test(String(paramsOf(attendee)['CUTYPE'] ?? ''));
 
-const MAX_TITLE = 200;
 const MAX_PEOPLE = 200;
 
 /** Fields where calendars put the join link, most specific first. */
@@ -49,7 +48,7 @@ const LINK_FIELDS = [
 /** Reads `event`, falling back to `base` (the series) for what an instance override leaves out. */
 export function eventDetails(event: VEvent, base: VEvent = event): EventDetails {
   const field = (name: string): unknown => (event as Record<string, unknown>)[name] ?? (base as Record<string, unknown>)[name];
-  const title = (textOf(field('summary')) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE).trim() || 'Untitled meeting';
+  const title = clip((textOf(field('summary')) ?? '').replace(/\s+/g, ' ').trim(), MEETING_LIMITS.title) || 'Untitled meeting';
   const organizer = emailOf(textOf(field('organizer')));
   const invited = listOf(field('attendee'))
     .filter((a) => !isRoom(a))

@@ -2,6 +2,7 @@
 // last good download so an unchanged feed answers 304 (no body, nothing to parse), follows at most 5 redirects
 // (only to http/https), gives up after a timeout, and turns every failure into one plain sentence. Messages name
 // only the host: a feed address often carries a secret token (Google's "secret address in iCal format").
+import { LAST_SYNC_LIMITS } from '../../../../shared/domain';
 import { decodeChunks, MAX_CALENDAR_BYTES } from './read-calendar-file';
 
 export interface FetchOptions {
@@ -55,8 +56,8 @@ export async function fetchCalendar(address: string, options: FetchOptions = {})
       if (/text\/html/i.test(response.headers.get('content-type') ?? '') && !text.includes('BEGIN:VCALENDAR')) {
         return failed(`${url.host} answered with a web page, not a calendar. Use the calendar's iCal (.ics) address.`);
       }
-      const etag = response.headers.get('etag');
-      const lastModified = response.headers.get('last-modified');
+      const etag = validator(response.headers.get('etag'), LAST_SYNC_LIMITS.etag);
+      const lastModified = validator(response.headers.get('last-modified'), LAST_SYNC_LIMITS.lastModified);
       return { kind: 'read', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
     }
   } catch (error) {
@@ -72,6 +73,10 @@ export async function fetchCalendar(address: string, options: FetchOptions = {})
     options.signal?.removeEventListener('abort', stop);
   }
 }
+
+/** A validator longer than the store keeps is dropped, not cut (a cut one would never match): the feed is then
+ * simply downloaded whole next time. */
+const validator = (value: string | null, max: number): string | undefined => (value && value.length <= max ? value : undefined);
 
 function requestHeaders({ etag, lastModified }: FetchOptions): Record<string, string> {
   return {

@@ -11,7 +11,7 @@
 import { basename, extname } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import type { CalendarLastSync, CalendarSource, CalendarSyncResult, StoreDocument } from '../../../../shared/domain';
+import { clip, LAST_SYNC_LIMITS, type CalendarLastSync, type CalendarSource, type CalendarSyncResult, type StoreDocument } from '../../../../shared/domain';
 import { cooperative, SyncAborted } from '../calendar/cooperative';
 import type { ParsedCalendar } from '../calendar/parse-calendar';
 import type { Feed, SyncCounts } from '../calendar/reconcile';
@@ -24,7 +24,6 @@ import { newId, type ServiceContext } from './context';
 export const REFRESH_INTERVAL_MS = 15 * 60_000;
 /** Meetings created, moved or cancelled per store change: each change stays short, whatever the calendar's size. */
 export const STEPS_PER_CHANGE = 200;
-const MAX_MESSAGE = 2000;
 const STOPPED = 'The sync was stopped because the app is closing.';
 
 interface LastGood {
@@ -168,11 +167,10 @@ export function calendarsService(ctx: ServiceContext) {
     const stored = doc?.settings.calendars.find((c) => c.id === attempt.calendar.id);
     const previous = stored?.lastSync;
     const label = attempt.calendar.label;
-    const message = (
-      attempt.ok ? summary(label, attempt.parsed, counts) : `“${label}” could not be synced. ${attempt.message} ${kept(previous)}`
-    )
-      .trim()
-      .slice(0, MAX_MESSAGE);
+    const message = clip(
+      (attempt.ok ? summary(label, attempt.parsed, counts) : `“${label}” could not be synced. ${attempt.message} ${kept(previous)}`).trim(),
+      LAST_SYNC_LIMITS.message,
+    );
     const lastSync: CalendarLastSync = attempt.ok
       ? {
           at,

@@ -3,7 +3,7 @@
 // before anything is shown. One timer on the core's clock wakes the windows exactly when the due prompt changes
 // (and ends a call left running past the hard limit), so no window needs a polling loop.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import { plannedMeeting, type Meeting, type StoreDocument } from '../../../../shared/domain';
+import { clip, MEETING_LIMITS, plannedMeeting, type Meeting, type StoreDocument } from '../../../../shared/domain';
 import { meetingToStart } from '../../../../shared/rules/next-meeting';
 import { duePrompt, nextPromptChange } from '../../../../shared/rules/prompt-schedule';
 import { isGated, pendingWrapUps } from '../../../../shared/rules/wrap-up-gate';
@@ -129,7 +129,7 @@ export function liveSessionService(ctx: ServiceContext) {
         const meeting = plannedMeeting({
           id: newId(),
           threadId: thread.id,
-          title: `Call with ${account}`,
+          title: clip(`Call with ${account}`, MEETING_LIMITS.title),
           start: new Date(now).toISOString(),
           end: new Date(now + minutes * 60_000).toISOString(),
           stage: 'Follow-up',

@@ -1,7 +1,7 @@
 // Runs in Node (main and preview). The wrap-up gate's exits: log the next step (its own point, a real date and
 // time, what the rep will bring, whether the prospect agreed) or close the deal thread out with a reason.
 import type { Handlers, MethodInput } from '../../../../shared/contract';
-import { isMeetingKind, plannedMeeting, type Meeting, type NextStep, type NextStepKind, type Settings, type StoreDocument } from '../../../../shared/domain';
+import { clip, isMeetingKind, MEETING_LIMITS, plannedMeeting, type Meeting, type NextStep, type NextStepKind, type Settings, type StoreDocument } from '../../../../shared/domain';
 import { OWES_WRAP_UP } from '../../../../shared/rules/lifecycle';
 import { templateForStage } from '../../../../shared/rules/stage-templates';
 import { assessNextStep } from '../../../../shared/rules/next-step-quality';
@@ -27,7 +27,7 @@ function planNextMeeting(step: NextStep, from: Meeting, templates: Settings['sta
   return plannedMeeting({
     id: newId(),
     threadId: step.threadId,
-    title: step.what,
+    title: clip(step.what, MEETING_LIMITS.title),
     start: step.when,
     end,
     stage: stageFor(step.kind),
@@ -37,7 +37,7 @@ function planNextMeeting(step: NextStep, from: Meeting, templates: Settings['sta
     attendees: from.attendees,
     internal: from.internal,
     source: { kind: 'next-step', nextStepId: step.id },
-    notes: [last, from.notes].filter(Boolean).join('\n'),
+    notes: clip([last, from.notes].filter(Boolean).join('\n'), MEETING_LIMITS.notes),
     bring: step.bring,
   });
 }
