@@ -64,15 +64,6 @@ export class FuzzWorld {
     return path;
   }
 
-  /** Ids of what exists now (a planned meeting, the live call, a call owing its wrap-up): the material the
-   * near-valid payloads are damaged from. */
-  async snapshot(): Promise<Ids> {
-    await this.prepare('logged-step');
-    await this.prepare('owing');
-    await this.prepare('live');
-    return this.prepare('planned');
-  }
-
   /** The live call, if it has an agenda to walk (one started by a fuzzed payload may have none). */
   private live(): Meeting | undefined {
     return this.t.core.store.data.meetings.find((m) => m.status === 'live' && m.agenda.length > 0);
