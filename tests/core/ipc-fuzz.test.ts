@@ -10,8 +10,8 @@ import { methodNames, type MethodName, type Reply } from '../../shared/contract'
 import { dispatch } from '../../electron/main/core/dispatch';
 import { openTestCore, type TestCore } from '../support/core-harness';
 import { anyCloneable, nearValid } from '../support/payload-fuzz';
-import { validCalls, type Ids, type Need } from './fuzz/valid-calls';
-import { FuzzWorld } from './fuzz/world';
+import { validCalls } from './fuzz/valid-calls';
+import { FuzzWorld, ReusedWorld } from './fuzz/world';
 import { bytesOnDisk } from '../support/on-disk';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 250);
@@ -42,33 +42,11 @@ afterAll(() => {
 /** A random payload (one time in four), or a valid call damaged by one to three mutations. The valid call is built on
  * a world prepared for it (a call owing its wrap-up for `logNextStep`, the live call for `confirmPurpose`), so a
  * damaged payload that still passes the schema meets the state it was meant for and reaches the handler's logic. */
-async function hostilePayload(g: fc.GeneratorValue, name: MethodName, world: PreparedWorld): Promise<unknown> {
+async function hostilePayload(g: fc.GeneratorValue, name: MethodName, world: ReusedWorld): Promise<unknown> {
   if (g(() => fc.nat(3)) === 0) return g(() => anyCloneable);
   const call = g(() => validCalls[name]);
-  return g(() => nearValid(fc.constant(call.build(world.idsFor(call.need)))));
-}
-
-/** The world's ids per need, prepared once and again only after a call changed the store (it may have used the
- * state up: started the planned meeting, logged the owed wrap-up). A call that needs nothing keeps its ids. */
-class PreparedWorld {
-  private prepared = new Map<Need, Ids>();
-  constructor(private readonly world: FuzzWorld) {}
-  /** Prepares what is missing; true when it had to (the store changed). */
-  async prepare(needs: Iterable<Need>): Promise<boolean> {
-    let made = false;
-    for (const need of needs) {
-      if (this.prepared.has(need)) continue;
-      this.prepared.set(need, await this.world.prepare(need));
-      made = true;
-    }
-    return made;
-  }
-  idsFor(need: Need): Ids {
-    return this.prepared.get(need)!;
-  }
-  changed(): void {
-    for (const need of this.prepared.keys()) if (need !== 'none') this.prepared.delete(need);
-  }
+  const ids = await world.idsFor(call.need);
+  return g(() => nearValid(fc.constant(call.build(ids))));
 }
 
 describe.each(methodNames.map((name) => [name]))('%s', (name) => {
@@ -80,19 +58,19 @@ describe.each(methodNames.map((name) => [name]))('%s', (name) => {
       dispatch(t.core.handlers, name, payload, (error) => internal.push(error));
     let refused = 0;
     try {
-      const needs = new Set(fc.sample(validCalls[name], 200).map((c) => c.need));
-      const prepared = new PreparedWorld(world);
+      const reused = new ReusedWorld(world);
       let hash = storeHash(t);
       await fc.assert(
         fc.asyncProperty(fc.gen(), async (g) => {
-          if (await prepared.prepare(needs)) hash = storeHash(t);
-          const reply = await send(await hostilePayload(g, name, prepared));
+          const payload = await hostilePayload(g, name, reused);
+          if (reused.takeMade()) hash = storeHash(t);
+          const reply = await send(payload);
           expect(internal).toEqual([]); // nothing unvalidated reached a handler and broke it
           if (reply.ok) {
             const now = storeHash(t); // a damaged payload can still be a valid one
             if (now !== hash) {
               hash = now;
-              prepared.changed();
+              reused.storeChanged();
             }
             return;
           }

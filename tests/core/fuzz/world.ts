@@ -98,3 +98,33 @@ export class FuzzWorld {
     };
   }
 }
+
+/** A world's ids per need, made when first needed and reused until a call changes the store (it may have used the
+ * state up: started the planned meeting, logged the owed wrap-up). A call that needs nothing keeps its ids. */
+export class ReusedWorld {
+  private readonly ids = new Map<Need, Ids>();
+  private made = false;
+
+  constructor(private readonly world: FuzzWorld) {}
+
+  async idsFor(need: Need): Promise<Ids> {
+    let ids = this.ids.get(need);
+    if (!ids) {
+      ids = await this.world.prepare(need);
+      this.ids.set(need, ids);
+      this.made = true;
+    }
+    return ids;
+  }
+
+  /** Whether ids were made (the store changed to make them) since the last time this was asked. */
+  takeMade(): boolean {
+    const made = this.made;
+    this.made = false;
+    return made;
+  }
+
+  storeChanged(): void {
+    for (const need of this.ids.keys()) if (need !== 'none') this.ids.delete(need);
+  }
+}
